@@ -1,0 +1,81 @@
+package com.sizemotion.incidents.command.incident;
+
+import com.sizemotion.incidents.api.incident.CreateIncidentCommand;
+import com.sizemotion.incidents.api.incident.CreateIncidentResult;
+import com.sizemotion.incidents.api.incident.IncidentAlertRepeatedEvent;
+import com.sizemotion.incidents.api.incident.IncidentCreatedEvent;
+import com.sizemotion.incidents.api.incident.IncidentSeverityRaisedEvent;
+import com.sizemotion.incidents.api.incident.IncidentStatus;
+import com.sizemotion.incidents.api.incident.Severity;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One incident, keyed so that repeats of the same alert reach it (see {@code IncidentKey}).
+ */
+@Aggregate
+public class Incident {
+
+    @AggregateIdentifier
+    private String incidentKey;
+    private long incidentId;
+    private IncidentStatus status;
+    private Severity severity;
+    private int occurrences;
+    private long version;
+
+    protected Incident() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public CreateIncidentResult handle(CreateIncidentCommand command, IncidentIdSequence incidentIds) {
+        if (incidentKey == null) {
+            apply(new IncidentCreatedEvent(command.incidentKey(), incidentIds.next(), command.teamId(),
+                    command.title(), command.severity(), command.description(), command.source(),
+                    command.externalId(), command.metadata(), command.tags(), command.assignToOncall(),
+                    command.oncallScheduleId(), command.status(), command.previousIncidentId(),
+                    command.requestedAt(), command.actor()));
+            return new CreateIncidentResult(CreateIncidentResult.Outcome.CREATED, incidentId, version);
+        }
+        if (status == IncidentStatus.RESOLVED) {
+            return new CreateIncidentResult(CreateIncidentResult.Outcome.ALREADY_RESOLVED, incidentId, version);
+        }
+        apply(new IncidentAlertRepeatedEvent(incidentKey, incidentId, occurrences + 1, command.source(),
+                command.severity(), command.requestedAt(), command.actor()));
+        if (command.severity().isMoreSevereThan(severity)) {
+            apply(new IncidentSeverityRaisedEvent(incidentKey, incidentId, severity, command.severity(),
+                    command.requestedAt(), command.actor()));
+        }
+        return new CreateIncidentResult(CreateIncidentResult.Outcome.REPEATED, incidentId, version);
+    }
+
+    @EventSourcingHandler
+    void on(IncidentCreatedEvent event, @SequenceNumber long sequenceNumber) {
+        incidentKey = event.incidentKey();
+        incidentId = event.incidentId();
+        status = event.status();
+        severity = event.severity();
+        occurrences = 1;
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentAlertRepeatedEvent event, @SequenceNumber long sequenceNumber) {
+        occurrences = event.occurrences();
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentSeverityRaisedEvent event, @SequenceNumber long sequenceNumber) {
+        severity = event.to();
+        version = sequenceNumber;
+    }
+}

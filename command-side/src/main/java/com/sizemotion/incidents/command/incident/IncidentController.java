@@ -1,0 +1,76 @@
+package com.sizemotion.incidents.command.incident;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sizemotion.incidents.api.access.Caller;
+import com.sizemotion.incidents.api.incident.CreateIncidentResult;
+import com.sizemotion.incidents.api.incident.IncidentView;
+import com.sizemotion.incidents.api.web.ApiResponse;
+import com.sizemotion.incidents.command.team.TeamRepository;
+import com.sizemotion.incidents.command.web.FieldErrors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/** {@code POST /api/v1/incidents}: monitoring tools open incidents here. */
+@RestController
+class IncidentController {
+
+    private final IncidentRequestParser parser;
+    private final TeamRepository teams;
+    private final IncidentIntake intake;
+    private final IncidentViewAwaiter awaiter;
+    private final String publicUrl;
+    private final Duration readModelWait;
+    private final Clock clock;
+
+    IncidentController(IncidentRequestParser parser, TeamRepository teams, IncidentIntake intake,
+                       IncidentViewAwaiter awaiter, Clock clock, @Value("${incidents.public-url}") String publicUrl,
+                       @Value("${incidents.create.read-model-wait:2s}") Duration readModelWait) {
+        this.parser = parser;
+        this.teams = teams;
+        this.intake = intake;
+        this.awaiter = awaiter;
+        this.publicUrl = publicUrl;
+        this.readModelWait = readModelWait;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/api/v1/incidents", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ApiResponse<IncidentView>> create(@RequestBody(required = false) JsonNode body, Caller caller) {
+        IncidentRequest request = parser.parse(body);
+        if (!caller.mayAccessTeam(request.teamId())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "This API token may not create incidents for team " + request.teamId() + ".");
+        }
+        if (!teams.exists(request.teamId())) {
+            throw FieldErrors.single("team_id", "The selected team id is invalid.");
+        }
+        Instant requestedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        CreateIncidentResult result = intake.open(request, caller.actor(), requestedAt);
+        IncidentView view = awaiter.await(result.incidentId(), result.version(), readModelWait)
+                .orElseGet(() -> provisionalView(result, request, requestedAt));
+        HttpStatus status = result.outcome() == CreateIncidentResult.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
+        return ResponseEntity.status(status).location(URI.create(view.url())).body(ApiResponse.of(view));
+    }
+
+    /** What the answer says when the read model has not caught up within the wait: the request as accepted. */
+    private IncidentView provisionalView(CreateIncidentResult result, IncidentRequest request, Instant requestedAt) {
+        Instant createdAt = requestedAt.truncatedTo(ChronoUnit.SECONDS);
+        return new IncidentView(result.incidentId(), request.teamId(), request.title(), request.description(),
+                request.severity().label(), request.status().wireName(), null, request.source(),
+                request.externalId(), request.metadata() == null ? Map.of() : request.metadata(), request.tags(),
+                1, null, createdAt, createdAt, IncidentView.pageUrl(publicUrl, result.incidentId()), result.version());
+    }
+}

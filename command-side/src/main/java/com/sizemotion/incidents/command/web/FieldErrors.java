@@ -1,0 +1,48 @@
+package com.sizemotion.incidents.command.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects validation messages per request field and turns them into the API document's 422
+ * answer: {@code {"success":false,"message":"Validation failed","errors":{field:[messages]}}}.
+ */
+public final class FieldErrors {
+
+    private final Map<String, List<String>> errors = new LinkedHashMap<>();
+
+    public void add(String field, String message) {
+        errors.computeIfAbsent(field, f -> new ArrayList<>()).add(message);
+    }
+
+    public boolean has(String field) {
+        return errors.containsKey(field);
+    }
+
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    /** Throws the 422 answer when any message was collected. */
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw failure(errors);
+        }
+    }
+
+    public static ErrorResponseException single(String field, String message) {
+        return failure(Map.of(field, List.of(message)));
+    }
+
+    private static ErrorResponseException failure(Map<String, List<String>> errors) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, "Validation failed");
+        body.setProperty("errors", new LinkedHashMap<>(errors));
+        return new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY, body, null);
+    }
+}

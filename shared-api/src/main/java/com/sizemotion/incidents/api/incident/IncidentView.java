@@ -1,0 +1,42 @@
+package com.sizemotion.incidents.api.incident;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An incident as the read model holds it and clients see it (property names are rendered in
+ * snake_case by the web layer).
+ *
+ * @param severity rendered as {@code "Sev N"}
+ * @param status   {@code open}, {@code acknowledged} or {@code resolved}
+ * @param url      the incident's page
+ * @param version  sequence number of the last event applied to this view
+ */
+public record IncidentView(
+        long id,
+        long teamId,
+        String title,
+        String description,
+        String severity,
+        String status,
+        AssignedUser assignedTo,
+        String source,
+        String externalId,
+        Map<String, Object> metadata,
+        List<String> tags,
+        int occurrences,
+        Long previousIncidentId,
+        Instant createdAt,
+        Instant updatedAt,
+        String url,
+        @JsonIgnore long version) {
+
+    /** The incident's page: {@code {public url}/incidents/{id}}. */
+    public static String pageUrl(String publicUrl, long id) {
+        String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        return base + "/incidents/" + id;
+    }
+}
