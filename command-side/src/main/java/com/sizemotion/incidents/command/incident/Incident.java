@@ -15,6 +15,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -26,6 +28,9 @@ public class Incident {
     @AggregateIdentifier
     private String incidentKey;
     private long incidentId;
+    private String title;
+    private Instant createdAt;
+    private Long previousIncidentId;
     private IncidentStatus status;
     private Severity severity;
     private int occurrences;
@@ -43,10 +48,10 @@ public class Incident {
                     command.externalId(), command.metadata(), command.tags(), command.assignToOncall(),
                     command.oncallScheduleId(), command.status(), command.previousIncidentId(),
                     command.requestedAt(), command.actor()));
-            return new CreateIncidentResult(CreateIncidentResult.Outcome.CREATED, incidentId, version);
+            return result(CreateIncidentResult.Outcome.CREATED);
         }
         if (status == IncidentStatus.RESOLVED) {
-            return new CreateIncidentResult(CreateIncidentResult.Outcome.ALREADY_RESOLVED, incidentId, version);
+            return result(CreateIncidentResult.Outcome.ALREADY_RESOLVED);
         }
         apply(new IncidentAlertRepeatedEvent(incidentKey, incidentId, occurrences + 1, command.source(),
                 command.severity(), command.requestedAt(), command.actor()));
@@ -54,13 +59,21 @@ public class Incident {
             apply(new IncidentSeverityRaisedEvent(incidentKey, incidentId, severity, command.severity(),
                     command.requestedAt(), command.actor()));
         }
-        return new CreateIncidentResult(CreateIncidentResult.Outcome.REPEATED, incidentId, version);
+        return result(CreateIncidentResult.Outcome.REPEATED);
+    }
+
+    private CreateIncidentResult result(CreateIncidentResult.Outcome outcome) {
+        return new CreateIncidentResult(outcome, incidentId, version, title, severity, status, occurrences, createdAt,
+                previousIncidentId);
     }
 
     @EventSourcingHandler
     void on(IncidentCreatedEvent event, @SequenceNumber long sequenceNumber) {
         incidentKey = event.incidentKey();
         incidentId = event.incidentId();
+        title = event.title();
+        createdAt = event.createdAt();
+        previousIncidentId = event.previousIncidentId();
         status = event.status();
         severity = event.severity();
         occurrences = 1;

@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 
 /** {@code POST /api/v1/incidents}: monitoring tools open incidents here. */
 @RestController
@@ -60,17 +59,26 @@ class IncidentController {
         Instant requestedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         CreateIncidentResult result = intake.open(request, caller.actor(), requestedAt);
         IncidentView view = awaiter.await(result.incidentId(), result.version(), readModelWait)
-                .orElseGet(() -> provisionalView(result, request, requestedAt));
+                .orElseGet(() -> provisionalView(result, request));
         HttpStatus status = result.outcome() == CreateIncidentResult.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status).location(URI.create(view.url())).body(ApiResponse.of(view));
     }
 
-    /** What the answer says when the read model has not caught up within the wait: the request as accepted. */
-    private IncidentView provisionalView(CreateIncidentResult result, IncidentRequest request, Instant requestedAt) {
-        Instant createdAt = requestedAt.truncatedTo(ChronoUnit.SECONDS);
-        return new IncidentView(result.incidentId(), request.teamId(), request.title(), request.description(),
-                request.severity().label(), request.status().wireName(), null, request.source(),
-                request.externalId(), request.metadata() == null ? Map.of() : request.metadata(), request.tags(),
-                1, null, createdAt, createdAt, IncidentView.pageUrl(publicUrl, result.incidentId()), result.version());
+    /**
+     * The answer while the read model has not caught up within the wait (a node just restarted,
+     * or a burst): the command's own account of the incident, with the descriptive fields of the
+     * read model's older copy where there is one and of this request otherwise.
+     */
+    private IncidentView provisionalView(CreateIncidentResult result, IncidentRequest request) {
+        IncidentView described = awaiter.current(result.incidentId()).orElseGet(() -> new IncidentView(
+                result.incidentId(), request.teamId(), result.title(), request.description(), null, null, null,
+                request.source(), request.externalId(), request.metadata(), request.tags(), 0,
+                result.previousIncidentId(), result.createdAt(), null, null, -1));
+        Instant createdAt = result.createdAt().truncatedTo(ChronoUnit.SECONDS);
+        return new IncidentView(result.incidentId(), described.teamId(), result.title(), described.description(),
+                result.severity().label(), result.status().wireName(), described.assignedTo(), described.source(),
+                described.externalId(), described.metadata(), described.tags(), result.occurrences(),
+                result.previousIncidentId(), createdAt, clock.instant().truncatedTo(ChronoUnit.SECONDS),
+                IncidentView.pageUrl(publicUrl, result.incidentId()), result.version());
     }
 }

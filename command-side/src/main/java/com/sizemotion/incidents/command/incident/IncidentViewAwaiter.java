@@ -29,6 +29,11 @@ class IncidentViewAwaiter {
         this.queryGateway = queryGateway;
     }
 
+    /** The read model's copy as it is now, whatever its version. */
+    Optional<IncidentView> current(long incidentId) {
+        return queryGateway.query(new FindIncidentQuery(incidentId), ResponseTypes.optionalInstanceOf(IncidentView.class)).join();
+    }
+
     Optional<IncidentView> await(long incidentId, long minimumVersion, Duration timeout) {
         FindIncidentQuery query = new FindIncidentQuery(incidentId);
         try (SubscriptionQueryResult<Optional<IncidentView>, IncidentView> subscription = queryGateway.subscriptionQuery(

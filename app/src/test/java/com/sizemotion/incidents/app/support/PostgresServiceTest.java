@@ -1,0 +1,38 @@
+package com.sizemotion.incidents.app.support;
+
+import com.sizemotion.incidents.app.IncidentServiceApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that run the whole service in this JVM on a random port against a real
+ * PostgreSQL database of their own, and talk to it over HTTP.
+ */
+@SpringBootTest(classes = IncidentServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class PostgresServiceTest {
+
+    protected static final String ADMIN_PASSWORD = "it-admin-password";
+    protected static final TestDatabase DATABASE = TestDatabase.create();
+
+    @LocalServerPort
+    private int port;
+
+    protected ApiClient api;
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DATABASE::url);
+        registry.add("spring.datasource.username", () -> TestDatabase.USER);
+        registry.add("spring.datasource.password", () -> TestDatabase.PASSWORD);
+        registry.add("incidents.admin.password", () -> ADMIN_PASSWORD);
+        registry.add("incidents.public-url", () -> "https://incidents.example.com");
+    }
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient("http://127.0.0.1:" + port, ADMIN_PASSWORD);
+    }
+}
