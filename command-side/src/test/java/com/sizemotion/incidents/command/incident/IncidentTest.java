@@ -1,0 +1,153 @@
+package com.sizemotion.incidents.command.incident;
+
+import com.sizemotion.incidents.api.incident.CreateIncidentCommand;
+import com.sizemotion.incidents.api.incident.CreateIncidentResult;
+import com.sizemotion.incidents.api.incident.CreateIncidentResult.Outcome;
+import com.sizemotion.incidents.api.incident.IncidentStatus;
+import com.sizemotion.incidents.api.incident.Severity;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static com.sizemotion.incidents.command.incident.IncidentFixtures.INCIDENT_ID;
+import static com.sizemotion.incidents.command.incident.IncidentFixtures.KEY;
+import static com.sizemotion.incidents.command.incident.IncidentFixtures.createCommand;
+import static com.sizemotion.incidents.command.incident.IncidentFixtures.createdEvent;
+import static com.sizemotion.incidents.command.incident.IncidentFixtures.repeatCommand;
+import static com.sizemotion.incidents.command.incident.IncidentFixtures.repeatedEvent;
+import static com.sizemotion.incidents.command.incident.IncidentFixtures.severityRaisedEvent;
+import static org.axonframework.test.matchers.Matchers.matches;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IncidentTest {
+
+    private final AtomicInteger idsDrawn = new AtomicInteger();
+    private FixtureConfiguration<Incident> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Incident.class);
+        fixture.registerInjectableResource((IncidentIdSequence) () -> {
+            idsDrawn.incrementAndGet();
+            return INCIDENT_ID;
+        });
+    }
+
+    @Test
+    void createsIncidentWithIdFromSequence() {
+        fixture.givenNoPriorActivity()
+                .when(createCommand(KEY))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(createdEvent(KEY))
+                .expectResultMessagePayload(new CreateIncidentResult(Outcome.CREATED, INCIDENT_ID, 0));
+        assertThat(idsDrawn).hasValue(1);
+    }
+
+    @Test
+    void createsIncidentInTheRequestedInitialStatus() {
+        fixture.givenNoPriorActivity()
+                .when(createCommand(KEY, Severity.SEV1, IncidentStatus.ACKNOWLEDGED))
+                .expectEvents(createdEvent(KEY, Severity.SEV1, IncidentStatus.ACKNOWLEDGED))
+                .expectResultMessagePayload(new CreateIncidentResult(Outcome.CREATED, INCIDENT_ID, 0));
+    }
+
+    @Test
+    void returnsExistingIncidentForRepeatedExternalId() {
+        CreateIncidentCommand repeat = repeatCommand(KEY, Severity.SEV2);
+
+        fixture.given(createdEvent(KEY))
+                .when(repeat)
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(repeatedEvent(repeat, 2))
+                .expectResultMessagePayload(new CreateIncidentResult(Outcome.REPEATED, INCIDENT_ID, 1));
+    }
+
+    @Test
+    void drawsNoNewIdForRepeatedAlert() {
+        fixture.given(createdEvent(KEY))
+                .when(repeatCommand(KEY, Severity.SEV2))
+                .expectResultMessagePayloadMatching(outcome(Outcome.REPEATED));
+        assertThat(idsDrawn).hasValue(0);
+    }
+
+    @Test
+    void countsEveryOccurrenceOfTheAlert() {
+        CreateIncidentCommand second = repeatCommand(KEY, Severity.SEV2);
+        CreateIncidentCommand third = repeatCommand(KEY, Severity.SEV3);
+
+        fixture.given(createdEvent(KEY), repeatedEvent(second, 2))
+                .when(third)
+                .expectEvents(repeatedEvent(third, 3))
+                .expectResultMessagePayload(new CreateIncidentResult(Outcome.REPEATED, INCIDENT_ID, 2));
+    }
+
+    @Test
+    void raisesSeverityWhenRepeatIsMoreSevere() {
+        CreateIncidentCommand repeat = repeatCommand(KEY, Severity.SEV1);
+
+        fixture.given(createdEvent(KEY, Severity.SEV2, IncidentStatus.OPEN))
+                .when(repeat)
+                .expectEvents(repeatedEvent(repeat, 2), severityRaisedEvent(repeat, Severity.SEV2))
+                .expectResultMessagePayload(new CreateIncidentResult(Outcome.REPEATED, INCIDENT_ID, 2));
+    }
+
+    @Test
+    void keepsSeverityWhenRepeatIsLessSevere() {
+        CreateIncidentCommand repeat = repeatCommand(KEY, Severity.SEV4);
+
+        fixture.given(createdEvent(KEY, Severity.SEV2, IncidentStatus.OPEN))
+                .when(repeat)
+                .expectEvents(repeatedEvent(repeat, 2))
+                .expectResultMessagePayload(new CreateIncidentResult(Outcome.REPEATED, INCIDENT_ID, 1));
+    }
+
+    @Test
+    void keepsSeverityWhenRepeatIsEquallySevere() {
+        CreateIncidentCommand repeat = repeatCommand(KEY, Severity.SEV2);
+
+        fixture.given(createdEvent(KEY, Severity.SEV2, IncidentStatus.OPEN))
+                .when(repeat)
+                .expectEvents(repeatedEvent(repeat, 2));
+    }
+
+    @Test
+    void comparesRepeatWithTheRaisedSeverity() {
+        CreateIncidentCommand raising = repeatCommand(KEY, Severity.SEV2);
+        CreateIncidentCommand sameAsRaised = repeatCommand(KEY, Severity.SEV2);
+
+        fixture.given(createdEvent(KEY, Severity.SEV3, IncidentStatus.OPEN),
+                        repeatedEvent(raising, 2), severityRaisedEvent(raising, Severity.SEV3))
+                .when(sameAsRaised)
+                .expectEvents(repeatedEvent(sameAsRaised, 3))
+                .expectResultMessagePayload(new CreateIncidentResult(Outcome.REPEATED, INCIDENT_ID, 3));
+    }
+
+    @Test
+    void recordsRepeatOfAcknowledgedIncident() {
+        CreateIncidentCommand repeat = repeatCommand(KEY, Severity.SEV2);
+
+        fixture.given(createdEvent(KEY, Severity.SEV2, IncidentStatus.ACKNOWLEDGED))
+                .when(repeat)
+                .expectEvents(repeatedEvent(repeat, 2))
+                .expectResultMessagePayload(new CreateIncidentResult(Outcome.REPEATED, INCIDENT_ID, 1));
+    }
+
+    @Test
+    void answersAlreadyResolvedWithoutEventsForResolvedIncident() {
+        fixture.given(createdEvent(KEY, Severity.SEV2, IncidentStatus.RESOLVED))
+                .when(repeatCommand(KEY, Severity.SEV1))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(new CreateIncidentResult(Outcome.ALREADY_RESOLVED, INCIDENT_ID, 0));
+        assertThat(idsDrawn).hasValue(0);
+    }
+
+    private static Matcher<Object> outcome(Outcome outcome) {
+        return matches(payload -> payload instanceof CreateIncidentResult result
+                && result.outcome() == outcome && result.incidentId() == INCIDENT_ID);
+    }
+}
