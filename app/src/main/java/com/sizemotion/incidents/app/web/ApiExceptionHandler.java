@@ -12,6 +12,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.List;
@@ -63,6 +64,12 @@ class ApiExceptionHandler {
         @SuppressWarnings("unchecked")
         Map<String, List<String>> errors = properties == null ? null : (Map<String, List<String>>) properties.get("errors");
         return ResponseEntity.status(status).headers(e.getHeaders()).body(new ApiError(false, message, errors));
+    }
+
+    /** The client hung up: there is nobody to answer. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void clientGone(AsyncRequestNotUsableException e) {
+        log.debug("Client went away: {}", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
