@@ -1,12 +1,23 @@
 package com.sizemotion.incidents.command.incident;
 
+import com.sizemotion.incidents.api.incident.AcknowledgeIncidentCommand;
+import com.sizemotion.incidents.api.incident.AddIncidentNoteCommand;
 import com.sizemotion.incidents.api.incident.CreateIncidentCommand;
 import com.sizemotion.incidents.api.incident.CreateIncidentResult;
+import com.sizemotion.incidents.api.incident.IncidentAcknowledgedEvent;
 import com.sizemotion.incidents.api.incident.IncidentAlertRepeatedEvent;
+import com.sizemotion.incidents.api.incident.IncidentChangeResult;
 import com.sizemotion.incidents.api.incident.IncidentCreatedEvent;
+import com.sizemotion.incidents.api.incident.IncidentNoteAddedEvent;
+import com.sizemotion.incidents.api.incident.IncidentReopenedEvent;
+import com.sizemotion.incidents.api.incident.IncidentResolvedEvent;
 import com.sizemotion.incidents.api.incident.IncidentSeverityRaisedEvent;
 import com.sizemotion.incidents.api.incident.IncidentStatus;
+import com.sizemotion.incidents.api.incident.IncidentUpdatedEvent;
+import com.sizemotion.incidents.api.incident.ReopenIncidentCommand;
+import com.sizemotion.incidents.api.incident.ResolveIncidentCommand;
 import com.sizemotion.incidents.api.incident.Severity;
+import com.sizemotion.incidents.api.incident.UpdateIncidentCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -16,6 +27,8 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -29,6 +42,8 @@ public class Incident {
     private String incidentKey;
     private long incidentId;
     private String title;
+    private String description;
+    private List<String> tags;
     private Instant createdAt;
     private Long previousIncidentId;
     private IncidentStatus status;
@@ -62,6 +77,69 @@ public class Incident {
         return result(CreateIncidentResult.Outcome.REPEATED);
     }
 
+    @CommandHandler
+    public IncidentChangeResult handle(AcknowledgeIncidentCommand command) {
+        if (status == IncidentStatus.RESOLVED) {
+            throw new IncidentTransitionException("Incident " + incidentId
+                    + " is resolved and cannot be acknowledged. Reopen it first.");
+        }
+        if (status == IncidentStatus.ACKNOWLEDGED) {
+            return unchanged();
+        }
+        apply(new IncidentAcknowledgedEvent(incidentKey, incidentId, command.note(), command.at(), command.actor()));
+        return changed();
+    }
+
+    @CommandHandler
+    public IncidentChangeResult handle(ResolveIncidentCommand command) {
+        if (status == IncidentStatus.RESOLVED) {
+            return unchanged();
+        }
+        apply(new IncidentResolvedEvent(incidentKey, incidentId, command.note(), command.at(), command.actor()));
+        return changed();
+    }
+
+    @CommandHandler
+    public IncidentChangeResult handle(ReopenIncidentCommand command) {
+        if (status == IncidentStatus.OPEN) {
+            return unchanged();
+        }
+        if (status == IncidentStatus.ACKNOWLEDGED) {
+            throw new IncidentTransitionException("Incident " + incidentId
+                    + " is acknowledged, not resolved; only a resolved incident can be reopened.");
+        }
+        apply(new IncidentReopenedEvent(incidentKey, incidentId, command.note(), command.at(), command.actor()));
+        return changed();
+    }
+
+    @CommandHandler
+    public IncidentChangeResult handle(UpdateIncidentCommand command) {
+        String newTitle = command.title() == null || command.title().equals(title) ? null : command.title();
+        boolean descriptionChanged = command.descriptionGiven() && !Objects.equals(command.description(), description);
+        Severity newSeverity = command.severity() == severity ? null : command.severity();
+        List<String> newTags = command.tags() == null || command.tags().equals(tags) ? null : command.tags();
+        if (newTitle == null && !descriptionChanged && newSeverity == null && newTags == null) {
+            return unchanged();
+        }
+        apply(new IncidentUpdatedEvent(incidentKey, incidentId, newTitle, descriptionChanged,
+                descriptionChanged ? command.description() : null, newSeverity, newTags, command.at(), command.actor()));
+        return changed();
+    }
+
+    @CommandHandler
+    public IncidentChangeResult handle(AddIncidentNoteCommand command) {
+        apply(new IncidentNoteAddedEvent(incidentKey, incidentId, command.body(), command.at(), command.actor()));
+        return changed();
+    }
+
+    private IncidentChangeResult changed() {
+        return new IncidentChangeResult(incidentId, version, true);
+    }
+
+    private IncidentChangeResult unchanged() {
+        return new IncidentChangeResult(incidentId, version, false);
+    }
+
     private CreateIncidentResult result(CreateIncidentResult.Outcome outcome) {
         return new CreateIncidentResult(outcome, incidentId, version, title, severity, status, occurrences, createdAt,
                 previousIncidentId);
@@ -72,6 +150,8 @@ public class Incident {
         incidentKey = event.incidentKey();
         incidentId = event.incidentId();
         title = event.title();
+        description = event.description();
+        tags = event.tags() == null ? List.of() : event.tags();
         createdAt = event.createdAt();
         previousIncidentId = event.previousIncidentId();
         status = event.status();
@@ -89,6 +169,46 @@ public class Incident {
     @EventSourcingHandler
     void on(IncidentSeverityRaisedEvent event, @SequenceNumber long sequenceNumber) {
         severity = event.to();
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentAcknowledgedEvent event, @SequenceNumber long sequenceNumber) {
+        status = IncidentStatus.ACKNOWLEDGED;
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentResolvedEvent event, @SequenceNumber long sequenceNumber) {
+        status = IncidentStatus.RESOLVED;
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentReopenedEvent event, @SequenceNumber long sequenceNumber) {
+        status = IncidentStatus.OPEN;
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentUpdatedEvent event, @SequenceNumber long sequenceNumber) {
+        if (event.title() != null) {
+            title = event.title();
+        }
+        if (event.descriptionChanged()) {
+            description = event.description();
+        }
+        if (event.severity() != null) {
+            severity = event.severity();
+        }
+        if (event.tags() != null) {
+            tags = event.tags();
+        }
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentNoteAddedEvent event, @SequenceNumber long sequenceNumber) {
         version = sequenceNumber;
     }
 }

@@ -73,12 +73,12 @@ class IncidentController {
         IncidentView described = awaiter.current(result.incidentId()).orElseGet(() -> new IncidentView(
                 result.incidentId(), request.teamId(), result.title(), request.description(), null, null, null,
                 request.source(), request.externalId(), request.metadata(), request.tags(), 0,
-                result.previousIncidentId(), result.createdAt(), null, null, -1));
+                result.previousIncidentId(), result.createdAt(), null, null, null, null, -1));
         Instant createdAt = result.createdAt().truncatedTo(ChronoUnit.SECONDS);
         return new IncidentView(result.incidentId(), described.teamId(), result.title(), described.description(),
                 result.severity().label(), result.status().wireName(), described.assignedTo(), described.source(),
                 described.externalId(), described.metadata(), described.tags(), result.occurrences(),
                 result.previousIncidentId(), createdAt, clock.instant().truncatedTo(ChronoUnit.SECONDS),
-                IncidentView.pageUrl(publicUrl, result.incidentId()), result.version());
+                described.acknowledgedAt(), described.resolvedAt(), IncidentView.pageUrl(publicUrl, result.incidentId()), result.version());
     }
 }

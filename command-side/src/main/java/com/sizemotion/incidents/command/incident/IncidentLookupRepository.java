@@ -17,6 +17,10 @@ public class IncidentLookupRepository {
     public record LatestGeneration(long incidentId, int generation, boolean resolved) {
     }
 
+    /** Where an incident's events live, and what it deduplicates on. */
+    public record IncidentRef(long incidentId, String incidentKey, long teamId, String externalId) {
+    }
+
     private final JdbcClient jdbc;
 
     IncidentLookupRepository(JdbcClient jdbc) {
@@ -31,6 +35,17 @@ public class IncidentLookupRepository {
                 .params(teamId, externalId)
                 .query((rs, row) -> new LatestGeneration(rs.getLong(1), rs.getInt(2), rs.getBoolean(3)))
                 .optional();
+    }
+
+    public Optional<IncidentRef> find(long incidentId) {
+        return jdbc.sql("SELECT incident_id, incident_key, team_id, external_id FROM incident_lookup WHERE incident_id = ?")
+                .param(incidentId)
+                .query((rs, row) -> new IncidentRef(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
+                .optional();
+    }
+
+    void markResolved(String incidentKey, boolean resolved) {
+        jdbc.sql("UPDATE incident_lookup SET resolved = ? WHERE incident_key = ?").params(resolved, incidentKey).update();
     }
 
     void insert(String incidentKey, long incidentId, long teamId, String externalId, int generation, boolean resolved) {

@@ -2,6 +2,8 @@ package com.sizemotion.incidents.command.incident;
 
 import com.sizemotion.incidents.api.incident.IncidentCreatedEvent;
 import com.sizemotion.incidents.api.incident.IncidentKey;
+import com.sizemotion.incidents.api.incident.IncidentReopenedEvent;
+import com.sizemotion.incidents.api.incident.IncidentResolvedEvent;
 import com.sizemotion.incidents.api.incident.IncidentStatus;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,6 +23,16 @@ class IncidentLookupUpdater {
 
     IncidentLookupUpdater(IncidentLookupRepository lookup) {
         this.lookup = lookup;
+    }
+
+    @EventHandler
+    void on(IncidentResolvedEvent event) {
+        lookup.markResolved(event.incidentKey(), true);
+    }
+
+    @EventHandler
+    void on(IncidentReopenedEvent event) {
+        lookup.markResolved(event.incidentKey(), false);
     }
 
     @EventHandler

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +36,7 @@ class IncidentRequestParser {
 
     private static final Set<String> FIELDS = Set.of("team_id", "title", "severity", "description", "source",
             "external_id", "metadata", "tags", "assign_to_oncall", "oncall_schedule_id", "status");
+    private static final Set<String> UPDATABLE_FIELDS = Set.of("title", "description", "severity", "tags");
     private static final Pattern SEVERITY = Pattern.compile("(?i)^\\s*(?:sev\\s*)?([1-4])\\s*$");
     private static final String SEVERITY_MESSAGE = "The severity must be one of: 1, 2, 3, 4.";
 
@@ -46,20 +48,17 @@ class IncidentRequestParser {
 
     IncidentRequest parse(JsonNode body) {
         FieldErrors errors = new FieldErrors();
-        if (body == null || !body.isObject()) {
-            errors.add("body", "The request body must be a JSON object.");
-            errors.throwIfAny();
-        }
+        requireObject(body, errors);
         JsonFields fields = new JsonFields(body, errors);
         fields.rejectUnknown(FIELDS);
         Long teamId = fields.requiredInteger("team_id");
         String title = fields.requiredString("title", TITLE_MAX);
-        Severity severity = severity(fields);
+        Severity severity = requiredSeverity(fields);
         String description = fields.optionalString("description", DESCRIPTION_MAX);
         String source = fields.optionalString("source", SOURCE_MAX);
         String externalId = fields.optionalString("external_id", EXTERNAL_ID_MAX);
         Map<String, Object> metadata = metadata(fields);
-        List<String> tags = tags(fields);
+        List<String> tags = Objects.requireNonNullElse(tags(fields), List.of());
         boolean assignToOncall = fields.optionalBoolean("assign_to_oncall");
         Long oncallScheduleId = fields.optionalInteger("oncall_schedule_id");
         if (assignToOncall && oncallScheduleId == null && !errors.has("oncall_schedule_id")) {
@@ -72,10 +71,45 @@ class IncidentRequestParser {
                 assignToOncall, oncallScheduleId, status);
     }
 
-    private static Severity severity(JsonFields fields) {
+    /** The body of {@code PATCH /api/v1/incidents/{id}}: any of title, description, severity and tags. */
+    IncidentUpdate parseUpdate(JsonNode body) {
+        FieldErrors errors = new FieldErrors();
+        requireObject(body, errors);
+        JsonFields fields = new JsonFields(body, errors);
+        fields.rejectUnknown(UPDATABLE_FIELDS);
+        if (body.has("title") && fields.given("title") == null) {
+            errors.add("title", "The title field must not be empty.");
+        }
+        String title = fields.optionalString("title", TITLE_MAX);
+        boolean descriptionGiven = body.has("description");
+        String description = fields.optionalString("description", DESCRIPTION_MAX);
+        Severity severity = optionalSeverity(fields);
+        List<String> tags = tags(fields);
+        if (body.isEmpty()) {
+            errors.add("body", "Give at least one of: title, description, severity, tags.");
+        }
+        errors.throwIfAny();
+        return new IncidentUpdate(title, descriptionGiven, description, severity, tags);
+    }
+
+    private static void requireObject(JsonNode body, FieldErrors errors) {
+        if (body == null || !body.isObject()) {
+            errors.add("body", "The request body must be a JSON object.");
+            errors.throwIfAny();
+        }
+    }
+
+    private static Severity requiredSeverity(JsonFields fields) {
+        if (fields.given("severity") == null) {
+            fields.errors().add("severity", "The severity field is required.");
+            return null;
+        }
+        return optionalSeverity(fields);
+    }
+
+    private static Severity optionalSeverity(JsonFields fields) {
         JsonNode node = fields.given("severity");
         if (node == null) {
-            fields.errors().add("severity", "The severity field is required.");
             return null;
         }
         if (node.isIntegralNumber() && node.canConvertToInt() && node.asInt() >= 1 && node.asInt() <= 4) {
@@ -113,10 +147,11 @@ class IncidentRequestParser {
         }
     }
 
+    /** The tags, or {@code null} when not given. */
     private static List<String> tags(JsonFields fields) {
         JsonNode node = fields.given("tags");
         if (node == null) {
-            return List.of();
+            return null;
         }
         if (!node.isArray()) {
             fields.errors().add("tags", "The tags must be an array.");

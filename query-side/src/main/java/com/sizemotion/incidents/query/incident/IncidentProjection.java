@@ -1,9 +1,7 @@
 package com.sizemotion.incidents.query.incident;
 
 import com.sizemotion.incidents.api.incident.FindIncidentQuery;
-import com.sizemotion.incidents.api.incident.IncidentAlertRepeatedEvent;
-import com.sizemotion.incidents.api.incident.IncidentCreatedEvent;
-import com.sizemotion.incidents.api.incident.IncidentSeverityRaisedEvent;
+import com.sizemotion.incidents.api.incident.IncidentEvent;
 import com.sizemotion.incidents.api.incident.IncidentView;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,7 +14,7 @@ import org.springframework.stereotype.Component;
 import java.util.Optional;
 
 /**
- * Builds {@code incident_view} from the incident events and answers {@link FindIncidentQuery},
+ * Builds the incident read model from the incident events and answers {@link FindIncidentQuery},
  * telling subscribers of an incident whenever its view changes.
  */
 @Component
@@ -25,35 +23,25 @@ class IncidentProjection {
 
     static final String PROCESSING_GROUP = "incident-projection";
 
+    private final IncidentViewWriter writer;
     private final IncidentViewRepository views;
     private final QueryUpdateEmitter updateEmitter;
 
-    IncidentProjection(IncidentViewRepository views, QueryUpdateEmitter updateEmitter) {
+    IncidentProjection(IncidentViewWriter writer, IncidentViewRepository views, QueryUpdateEmitter updateEmitter) {
+        this.writer = writer;
         this.views = views;
         this.updateEmitter = updateEmitter;
     }
 
     @EventHandler
-    void on(IncidentCreatedEvent event, @SequenceNumber long version) {
-        views.insert(event, version);
-        announce(event.incidentId());
-    }
-
-    @EventHandler
-    void on(IncidentAlertRepeatedEvent event, @SequenceNumber long version) {
-        views.recordRepeat(event.incidentId(), event.occurrences(), event.repeatedAt(), version);
-        announce(event.incidentId());
-    }
-
-    @EventHandler
-    void on(IncidentSeverityRaisedEvent event, @SequenceNumber long version) {
-        views.changeSeverity(event.incidentId(), event.to(), event.raisedAt(), version);
+    void on(IncidentEvent event, @SequenceNumber long version) {
+        writer.applyLive(event, version);
         announce(event.incidentId());
     }
 
     @ResetHandler
     void reset() {
-        views.deleteAll();
+        views.deleteAll(IncidentViewRepository.LIVE_TABLE);
     }
 
     @QueryHandler

@@ -4,34 +4,77 @@ import com.sizemotion.incidents.api.access.Caller;
 import com.sizemotion.incidents.api.incident.IncidentView;
 import com.sizemotion.incidents.api.web.ApiResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** {@code GET /api/v1/incidents/{id}}: one incident from the read model. */
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/v1/incidents/{id}} (optionally {@code ?as_of=} an instant) and
+ * {@code GET /api/v1/incidents/{id}/history}.
+ */
 @RestController
 class IncidentQueryController {
 
     private final IncidentViewRepository views;
+    private final IncidentHistory history;
 
-    IncidentQueryController(IncidentViewRepository views) {
+    IncidentQueryController(IncidentViewRepository views, IncidentHistory history) {
         this.views = views;
+        this.history = history;
     }
 
     @GetMapping("/api/v1/incidents/{id}")
-    ApiResponse<IncidentView> get(@PathVariable String id, Caller caller) {
-        return views.find(parseId(id))
-                .filter(view -> caller.mayAccessTeam(view.teamId()))
-                .map(ApiResponse::of)
+    ApiResponse<IncidentView> get(@PathVariable String id, @RequestParam(name = "as_of", required = false) String asOf,
+                                  Caller caller) {
+        IncidentState current = visible(id, caller);
+        if (asOf == null) {
+            return ApiResponse.of(current.toView(views.publicUrl()));
+        }
+        Instant instant = parseInstant("as_of", asOf);
+        return history.asOf(current.incidentKey(), instant)
+                .map(state -> ApiResponse.of(state.toView(views.publicUrl())))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "Incident " + current.id() + " did not exist yet at " + instant + "."));
+    }
+
+    @GetMapping("/api/v1/incidents/{id}/history")
+    ApiResponse<List<IncidentHistory.Entry>> history(@PathVariable String id, Caller caller) {
+        return ApiResponse.of(history.entries(visible(id, caller).incidentKey()));
+    }
+
+    /** The incident, if it exists and the caller may see its team; otherwise the same 404 either way. */
+    private IncidentState visible(String id, Caller caller) {
+        return parseId(id)
+                .flatMap(incidentId -> views.load(IncidentViewRepository.LIVE_TABLE, incidentId))
+                .filter(state -> caller.mayAccessTeam(state.teamId()))
                 .orElseThrow(IncidentQueryController::notFound);
     }
 
-    private static long parseId(String id) {
+    static Instant parseInstant(String parameter, String value) {
         try {
-            return Long.parseLong(id);
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, "Validation failed");
+            body.setProperty("errors", Map.of(parameter, List.of("The " + parameter.replace('_', ' ')
+                    + " must be an ISO-8601 instant such as 2026-11-20T03:12:00Z.")));
+            throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY, body, null);
+        }
+    }
+
+    private static java.util.Optional<Long> parseId(String id) {
+        try {
+            return java.util.Optional.of(Long.parseLong(id));
         } catch (NumberFormatException e) {
-            throw notFound();
+            return java.util.Optional.empty();
         }
     }
 

@@ -3,11 +3,10 @@ package com.sizemotion.incidents.query.incident;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sizemotion.incidents.api.incident.IncidentCreatedEvent;
+import com.sizemotion.incidents.api.incident.IncidentStatus;
 import com.sizemotion.incidents.api.incident.IncidentView;
 import com.sizemotion.incidents.api.incident.Severity;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,15 +14,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@code incident_view} table: one row per incident, as clients read it. */
+/**
+ * Rows of the incident read model. Writes name their table: {@value #LIVE_TABLE}, which readers
+ * use, or {@value #REBUILD_TABLE} while a rebuild fills it.
+ */
 @Repository
 class IncidentViewRepository {
 
+    static final String LIVE_TABLE = "incident_view";
+    static final String REBUILD_TABLE = "incident_view_rebuild";
+
+    private static final String COLUMNS = """
+            id, incident_key, team_id, title, description, severity, status, source, external_id, metadata, tags,
+            occurrences, previous_incident_id, created_at, updated_at, acknowledged_at, resolved_at, version""";
     private static final TypeReference<Map<String, Object>> METADATA = new TypeReference<>() { };
     private static final TypeReference<List<String>> TAGS = new TypeReference<>() { };
 
@@ -37,58 +44,61 @@ class IncidentViewRepository {
         this.publicUrl = publicUrl;
     }
 
-    void insert(IncidentCreatedEvent event, long version) {
-        jdbc.sql("""
-                        INSERT INTO incident_view (id, incident_key, team_id, title, description, severity, status,
-                            source, external_id, metadata, tags, occurrences, previous_incident_id,
-                            created_at, updated_at, version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)""")
-                .params(event.incidentId(), event.incidentKey(), event.teamId(), event.title(), event.description(),
-                        event.severity().level(), event.status().wireName(), event.source(), event.externalId(),
-                        write(event.metadata() == null ? Map.of() : event.metadata()),
-                        write(event.tags() == null ? List.of() : event.tags()), event.previousIncidentId(),
-                        Timestamp.from(event.createdAt()), Timestamp.from(event.createdAt()), version)
+    void insert(String table, IncidentState s) {
+        jdbc.sql("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(s.id(), s.incidentKey(), s.teamId(), s.title(), s.description(), s.severity().level(),
+                        s.status().wireName(), s.source(), s.externalId(), write(s.metadata()), write(s.tags()),
+                        s.occurrences(), s.previousIncidentId(), timestamp(s.createdAt()), timestamp(s.updatedAt()),
+                        timestamp(s.acknowledgedAt()), timestamp(s.resolvedAt()), s.version())
                 .update();
     }
 
-    void recordRepeat(long incidentId, int occurrences, Instant at, long version) {
-        jdbc.sql("UPDATE incident_view SET occurrences = ?, updated_at = ?, version = ? WHERE id = ?")
-                .params(occurrences, Timestamp.from(at), version, incidentId)
+    /** Replaces what events can change, unless the row already has this version or a later one. */
+    void update(String table, IncidentState s) {
+        jdbc.sql("UPDATE " + table + " " + """
+                         SET title = ?, description = ?, severity = ?, status = ?, tags = ?, occurrences = ?,
+                             updated_at = ?, acknowledged_at = ?, resolved_at = ?, version = ?
+                         WHERE id = ? AND version < ?""")
+                .params(s.title(), s.description(), s.severity().level(), s.status().wireName(), write(s.tags()),
+                        s.occurrences(), timestamp(s.updatedAt()), timestamp(s.acknowledgedAt()),
+                        timestamp(s.resolvedAt()), s.version(), s.id(), s.version())
                 .update();
     }
 
-    void changeSeverity(long incidentId, Severity severity, Instant at, long version) {
-        jdbc.sql("UPDATE incident_view SET severity = ?, updated_at = ?, version = ? WHERE id = ?")
-                .params(severity.level(), Timestamp.from(at), version, incidentId)
-                .update();
+    Optional<IncidentState> load(String table, long incidentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM " + table + " WHERE id = ?").param(incidentId)
+                .query(this::state).optional();
     }
 
     Optional<IncidentView> find(long incidentId) {
-        return jdbc.sql("""
-                        SELECT id, team_id, title, description, severity, status, source, external_id, metadata, tags,
-                               occurrences, previous_incident_id, created_at, updated_at, version
-                        FROM incident_view WHERE id = ?""")
-                .param(incidentId)
-                .query(this::view)
-                .optional();
+        return load(LIVE_TABLE, incidentId).map(state -> state.toView(publicUrl));
     }
 
-    void deleteAll() {
-        jdbc.sql("DELETE FROM incident_view").update();
+    String publicUrl() {
+        return publicUrl;
     }
 
-    private IncidentView view(ResultSet rs, int row) throws SQLException {
-        long id = rs.getLong("id");
-        return new IncidentView(id, rs.getLong("team_id"), rs.getString("title"), rs.getString("description"),
-                Severity.ofLevel(rs.getInt("severity")).label(), rs.getString("status"), null,
-                rs.getString("source"), rs.getString("external_id"), read(rs.getString("metadata"), METADATA),
-                read(rs.getString("tags"), TAGS), rs.getInt("occurrences"),
-                (Long) rs.getObject("previous_incident_id", Long.class), seconds(rs.getTimestamp("created_at")),
-                seconds(rs.getTimestamp("updated_at")), IncidentView.pageUrl(publicUrl, id), rs.getLong("version"));
+    void deleteAll(String table) {
+        jdbc.sql("DELETE FROM " + table).update();
     }
 
-    private static Instant seconds(Timestamp timestamp) {
-        return timestamp.toInstant().truncatedTo(ChronoUnit.SECONDS);
+    private IncidentState state(ResultSet rs, int row) throws SQLException {
+        return new IncidentState(rs.getLong("id"), rs.getString("incident_key"), rs.getLong("team_id"),
+                rs.getString("title"), rs.getString("description"), Severity.ofLevel(rs.getInt("severity")),
+                IncidentStatus.fromWireName(rs.getString("status")).orElseThrow(), null, rs.getString("source"),
+                rs.getString("external_id"), read(rs.getString("metadata"), METADATA), read(rs.getString("tags"), TAGS),
+                rs.getInt("occurrences"), rs.getObject("previous_incident_id", Long.class),
+                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),
+                instant(rs.getTimestamp("acknowledged_at")), instant(rs.getTimestamp("resolved_at")),
+                rs.getLong("version"));
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private String write(Object value) {
@@ -103,7 +113,7 @@ class IncidentViewRepository {
         try {
             return json.readValue(value, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("incident_view holds JSON that does not parse: " + value, e);
+            throw new IllegalStateException("The incident read model holds JSON that does not parse: " + value, e);
         }
     }
 }

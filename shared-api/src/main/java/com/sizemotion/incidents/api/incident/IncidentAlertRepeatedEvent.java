@@ -16,5 +16,5 @@ public record IncidentAlertRepeatedEvent(
         String source,
         Severity reportedSeverity,
         Instant repeatedAt,
-        Actor actor) {
+        Actor actor) implements IncidentEvent {
 }

@@ -23,5 +23,5 @@ public record IncidentCreatedEvent(
         IncidentStatus status,
         Long previousIncidentId,
         Instant createdAt,
-        Actor actor) {
+        Actor actor) implements IncidentEvent {
 }

@@ -11,5 +11,5 @@ public record IncidentSeverityRaisedEvent(
         Severity from,
         Severity to,
         Instant raisedAt,
-        Actor actor) {
+        Actor actor) implements IncidentEvent {
 }

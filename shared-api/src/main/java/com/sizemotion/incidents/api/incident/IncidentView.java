@@ -12,6 +12,8 @@ import java.util.Map;
  *
  * @param severity rendered as {@code "Sev N"}
  * @param status   {@code open}, {@code acknowledged} or {@code resolved}
+ * @param acknowledgedAt when it was first acknowledged
+ * @param resolvedAt     when it was resolved; cleared when it is reopened
  * @param url      the incident's page
  * @param version  sequence number of the last event applied to this view
  */
@@ -31,6 +33,8 @@ public record IncidentView(
         Long previousIncidentId,
         Instant createdAt,
         Instant updatedAt,
+        Instant acknowledgedAt,
+        Instant resolvedAt,
         String url,
         @JsonIgnore long version) {
 

@@ -1,0 +1,9 @@
+package com.sizemotion.incidents.api.incident;
+
+import com.sizemotion.incidents.api.access.Actor;
+
+import java.time.Instant;
+
+/** The incident was resolved, optionally with a note saying why. */
+public record IncidentResolvedEvent(String incidentKey, long incidentId, String note, Instant at, Actor actor) implements IncidentEvent {
+}
