@@ -17,6 +17,14 @@ import java.util.TreeMap;
 @Repository
 class ProjectionPositions {
 
+    private final JdbcClient jdbc;
+    private final Serializer serializer;
+
+    ProjectionPositions(JdbcClient jdbc, Serializer serializer) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+    }
+
     /** The global index of the newest event; -1 when there is none. */
     long head() {
         return jdbc.sql("SELECT coalesce(max(global_index), -1) FROM domain_event_entry").query(Long.class).single();
