@@ -3,7 +3,7 @@ package com.sizemotion.incidents.app.token;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sizemotion.incidents.api.web.ApiResponse;
 import com.sizemotion.incidents.command.team.TeamRepository;
-import com.sizemotion.incidents.command.web.FieldErrors;
+import com.sizemotion.incidents.api.web.FieldErrors;
 import com.sizemotion.incidents.command.web.JsonFields;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;

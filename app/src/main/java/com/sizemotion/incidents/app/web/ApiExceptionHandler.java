@@ -1,5 +1,6 @@
 package com.sizemotion.incidents.app.web;
 
+import com.sizemotion.incidents.api.web.ValidationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -27,6 +28,11 @@ import java.util.Map;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ValidationFailedException.class)
+    ResponseEntity<ApiError> validationFailed(ValidationFailedException e) {
+        return ResponseEntity.unprocessableEntity().body(new ApiError(false, "Validation failed", e.errors()));
+    }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {

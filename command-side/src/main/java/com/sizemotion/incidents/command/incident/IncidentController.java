@@ -6,7 +6,7 @@ import com.sizemotion.incidents.api.incident.CreateIncidentResult;
 import com.sizemotion.incidents.api.incident.IncidentView;
 import com.sizemotion.incidents.api.web.ApiResponse;
 import com.sizemotion.incidents.command.team.TeamRepository;
-import com.sizemotion.incidents.command.web.FieldErrors;
+import com.sizemotion.incidents.api.web.FieldErrors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

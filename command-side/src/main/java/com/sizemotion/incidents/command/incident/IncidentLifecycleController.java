@@ -11,7 +11,7 @@ import com.sizemotion.incidents.api.incident.ResolveIncidentCommand;
 import com.sizemotion.incidents.api.incident.UpdateIncidentCommand;
 import com.sizemotion.incidents.api.web.ApiResponse;
 import com.sizemotion.incidents.command.incident.IncidentLookupRepository.IncidentRef;
-import com.sizemotion.incidents.command.web.FieldErrors;
+import com.sizemotion.incidents.api.web.FieldErrors;
 import com.sizemotion.incidents.command.web.JsonFields;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sizemotion.incidents.api.incident.IncidentStatus;
 import com.sizemotion.incidents.api.incident.Severity;
-import com.sizemotion.incidents.command.web.FieldErrors;
+import com.sizemotion.incidents.api.web.FieldErrors;
 import com.sizemotion.incidents.command.web.JsonFields;
 import org.springframework.stereotype.Component;
 

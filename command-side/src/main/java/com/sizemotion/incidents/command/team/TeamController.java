@@ -2,7 +2,7 @@ package com.sizemotion.incidents.command.team;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sizemotion.incidents.api.web.ApiResponse;
-import com.sizemotion.incidents.command.web.FieldErrors;
+import com.sizemotion.incidents.api.web.FieldErrors;
 import com.sizemotion.incidents.command.web.JsonFields;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

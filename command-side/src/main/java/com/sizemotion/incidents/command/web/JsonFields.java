@@ -1,6 +1,7 @@
 package com.sizemotion.incidents.command.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sizemotion.incidents.api.web.FieldErrors;
 
 import java.util.Iterator;
 import java.util.Set;

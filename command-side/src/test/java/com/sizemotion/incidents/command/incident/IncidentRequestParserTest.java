@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+import com.sizemotion.incidents.api.web.ValidationFailedException;
 
 import java.util.List;
 import java.util.Map;
@@ -299,7 +298,7 @@ class IncidentRequestParserTest {
 
     @Test
     void collectsAllErrorsAtOnce() {
-        ErrorResponseException failure = failureOf(json("""
+        ValidationFailedException failure = failureOf(json("""
                 {"title": "%s", "severity": "high", "source": "%s", "tags": "production",
                  "metadata": [1], "assign_to_oncall": true, "status": "closed", "assign_to_on_call": true}
                 """.formatted("t".repeat(256), "s".repeat(101))));
@@ -314,14 +313,6 @@ class IncidentRequestParserTest {
                 entry("tags", List.of("The tags must be an array.")),
                 entry("oncall_schedule_id", List.of("The oncall schedule id field is required when assign to oncall is true.")),
                 entry("status", List.of("The selected status is invalid. It must be one of: open, acknowledged, resolved.")));
-    }
-
-    @Test
-    void answersWithUnprocessableEntityAndValidationFailed() {
-        ErrorResponseException failure = failureOf(json("{}"));
-
-        assertThat(failure.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
-        assertThat(failure.getBody().getDetail()).isEqualTo("Validation failed");
     }
 
     private ObjectNode minimalBody() {
@@ -339,8 +330,8 @@ class IncidentRequestParserTest {
         }
     }
 
-    private ErrorResponseException failureOf(JsonNode body) {
-        ErrorResponseException failure = catchThrowableOfType(ErrorResponseException.class, () -> parser.parse(body));
+    private ValidationFailedException failureOf(JsonNode body) {
+        ValidationFailedException failure = catchThrowableOfType(ValidationFailedException.class, () -> parser.parse(body));
         assertThat(failure).as("validation failure for %s", body).isNotNull();
         return failure;
     }
@@ -349,8 +340,7 @@ class IncidentRequestParserTest {
         return errors(failureOf(body));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, List<String>> errors(ErrorResponseException failure) {
-        return (Map<String, List<String>>) failure.getBody().getProperties().get("errors");
+    private static Map<String, List<String>> errors(ValidationFailedException failure) {
+        return failure.errors();
     }
 }

@@ -3,9 +3,8 @@ package com.sizemotion.incidents.query.incident;
 import com.sizemotion.incidents.api.access.Caller;
 import com.sizemotion.incidents.api.incident.IncidentView;
 import com.sizemotion.incidents.api.web.ApiResponse;
+import com.sizemotion.incidents.api.web.FieldErrors;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,7 +14,6 @@ import org.springframework.web.server.ResponseStatusException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /api/v1/incidents/{id}} (optionally {@code ?as_of=} an instant) and
@@ -63,10 +61,8 @@ class IncidentQueryController {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, "Validation failed");
-            body.setProperty("errors", Map.of(parameter, List.of("The " + parameter.replace('_', ' ')
-                    + " must be an ISO-8601 instant such as 2026-11-20T03:12:00Z.")));
-            throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY, body, null);
+            throw FieldErrors.single(parameter, "The " + parameter.replace('_', ' ')
+                    + " must be an ISO-8601 instant such as 2026-11-20T03:12:00Z.");
         }
     }
 
