@@ -1,6 +1,7 @@
 package com.sizemotion.incidents.query.incident;
 
 import com.sizemotion.incidents.api.incident.IncidentEvent;
+import com.sizemotion.incidents.query.support.DatabaseKind;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -11,9 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -36,18 +34,18 @@ public class IncidentViewRebuilder {
     private final IncidentViewRebuildState state;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final DataSource dataSource;
+    private final DatabaseKind database;
     private final Clock clock;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "incident-view-rebuild"));
 
     IncidentViewRebuilder(EventStore eventStore, IncidentViewWriter writer, IncidentViewRebuildState state,
-                          JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource, Clock clock) {
+                          JdbcClient jdbc, TransactionTemplate transactions, DatabaseKind database, Clock clock) {
         this.eventStore = eventStore;
         this.writer = writer;
         this.state = state;
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.dataSource = dataSource;
+        this.database = database;
         this.clock = clock;
     }
 
@@ -67,7 +65,7 @@ public class IncidentViewRebuilder {
                 return false;
             }
             jdbc.sql("DROP TABLE IF EXISTS " + IncidentViewRepository.REBUILD_TABLE).update();
-            jdbc.sql(isPostgres()
+            jdbc.sql(database.isPostgres()
                     ? "CREATE TABLE " + IncidentViewRepository.REBUILD_TABLE + " (LIKE " + IncidentViewRepository.LIVE_TABLE + " INCLUDING ALL)"
                     : "CREATE TABLE " + IncidentViewRepository.REBUILD_TABLE + " AS SELECT * FROM " + IncidentViewRepository.LIVE_TABLE + " WHERE 1 = 0")
                     .update();
@@ -91,7 +89,7 @@ public class IncidentViewRebuilder {
             } while (batchResult == BATCH);
             long total = replayed;
             long drained = transactions.execute(tx -> {
-                if (isPostgres()) {
+                if (database.isPostgres()) {
                     jdbc.sql("LOCK TABLE " + IncidentViewRepository.LIVE_TABLE + " IN EXCLUSIVE MODE").update();
                 }
                 long rest = replayAvailable(stream, Long.MAX_VALUE);
@@ -133,11 +131,4 @@ public class IncidentViewRebuilder {
         }
     }
 
-    private boolean isPostgres() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot tell which database this is", e);
-        }
-    }
 }

@@ -28,7 +28,7 @@ class IncidentViewRepository {
     static final String LIVE_TABLE = "incident_view";
     static final String REBUILD_TABLE = "incident_view_rebuild";
 
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, incident_key, team_id, title, description, severity, status, source, external_id, metadata, tags,
             occurrences, previous_incident_id, created_at, updated_at, acknowledged_at, resolved_at, version""";
     private static final TypeReference<Map<String, Object>> METADATA = new TypeReference<>() { };
@@ -82,7 +82,7 @@ class IncidentViewRepository {
         jdbc.sql("DELETE FROM " + table).update();
     }
 
-    private IncidentState state(ResultSet rs, int row) throws SQLException {
+    IncidentState state(ResultSet rs, int row) throws SQLException {
         return new IncidentState(rs.getLong("id"), rs.getString("incident_key"), rs.getLong("team_id"),
                 rs.getString("title"), rs.getString("description"), Severity.ofLevel(rs.getInt("severity")),
                 IncidentStatus.fromWireName(rs.getString("status")).orElseThrow(), null, rs.getString("source"),
