@@ -6,22 +6,24 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Waits, for a bounded time, until the read model shows an incident at least at a given version,
  * so that a client that was just answered can read its own write. Updates arrive at once from
- * projections in this JVM (subscription query); a periodic re-read covers projections that run on
- * another node.
+ * projections in this JVM (subscription query); re-reading every {@value #REREAD_MILLIS} ms covers
+ * projections that run on another node. All blocking happens on the caller's thread.
  */
 @Component
 class IncidentViewAwaiter {
 
-    private static final Duration REREAD_INTERVAL = Duration.ofMillis(200);
+    private static final long REREAD_MILLIS = 200;
 
     private final QueryGateway queryGateway;
 
@@ -35,19 +37,35 @@ class IncidentViewAwaiter {
     }
 
     Optional<IncidentView> await(long incidentId, long minimumVersion, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         FindIncidentQuery query = new FindIncidentQuery(incidentId);
         try (SubscriptionQueryResult<Optional<IncidentView>, IncidentView> subscription = queryGateway.subscriptionQuery(
                 query, ResponseTypes.optionalInstanceOf(IncidentView.class), ResponseTypes.instanceOf(IncidentView.class))) {
-            Flux<IncidentView> rereads = Flux.interval(REREAD_INTERVAL)
-                    .concatMap(tick -> Mono.fromFuture(queryGateway.query(query, ResponseTypes.optionalInstanceOf(IncidentView.class))))
-                    .flatMap(Mono::justOrEmpty);
-            return subscription.initialResult().flatMap(Mono::justOrEmpty)
-                    .concatWith(subscription.updates())
-                    .mergeWith(rereads)
-                    .filter(view -> view.version() >= minimumVersion)
-                    .next()
-                    .timeout(timeout, Mono.empty())
-                    .blockOptional();
+            CompletableFuture<IncidentView> updated = new CompletableFuture<>();
+            subscription.updates().filter(view -> view.version() >= minimumVersion).next().subscribe(updated::complete);
+            Optional<IncidentView> seen = subscription.initialResult().blockOptional().flatMap(view -> view);
+            while (seen.filter(view -> view.version() >= minimumVersion).isEmpty()) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return Optional.empty();
+                }
+                seen = updateWithin(updated, Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(REREAD_MILLIS)))
+                        .or(() -> current(incidentId));
+            }
+            return seen;
+        }
+    }
+
+    private static Optional<IncidentView> updateWithin(CompletableFuture<IncidentView> updated, long nanos) {
+        try {
+            return Optional.of(updated.get(nanos, TimeUnit.NANOSECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Watching the read model failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 }

@@ -90,7 +90,9 @@ public class IncidentViewRebuilder {
             long total = replayed;
             long drained = transactions.execute(tx -> {
                 if (database.isPostgres()) {
-                    jdbc.sql("LOCK TABLE " + IncidentViewRepository.LIVE_TABLE + " IN EXCLUSIVE MODE").update();
+                    // both tables at once, before touching either: live writers wait, none can hold one and want the other
+                    jdbc.sql("LOCK TABLE " + IncidentViewRepository.LIVE_TABLE + ", " + IncidentViewRepository.REBUILD_TABLE
+                            + " IN ACCESS EXCLUSIVE MODE").update();
                 }
                 long rest = replayAvailable(stream, Long.MAX_VALUE);
                 jdbc.sql("ALTER TABLE " + IncidentViewRepository.LIVE_TABLE + " RENAME TO incident_view_retired").update();
