@@ -61,7 +61,8 @@ public final class ApiClient {
     public Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body().isEmpty() ? null : JSON.readTree(response.body());
+            boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode json = response.body().isEmpty() || !isJson ? null : JSON.readTree(response.body());
             return new Response(response.statusCode(), response, json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
