@@ -260,6 +260,19 @@ class IncidentApiIT extends PostgresServiceTest {
     }
 
     @Test
+    void servesThePageTheUrlPointsTo() {
+        long id = create("{\"team_id\":%d,\"title\":\"<b>Disk</b> full\",\"severity\":2}".formatted(teamId)).data().get("id").asLong();
+
+        Response page = api.getAsAdmin("/incidents/" + id);
+        Response anonymous = api.send(api.request("/incidents/" + id).GET());
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.raw().body()).contains("Incident " + id + ": &lt;b&gt;Disk&lt;/b&gt; full").contains("created");
+        assertThat(anonymous.status()).isEqualTo(401);
+    }
+
+    @Test
     void reportsHealthUpWhileTheDatabaseAnswers() {
         Response health = api.send(api.request("/actuator/health").GET());
 
