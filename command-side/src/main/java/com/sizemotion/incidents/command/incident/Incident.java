@@ -1,11 +1,16 @@
 package com.sizemotion.incidents.command.incident;
 
+import com.sizemotion.incidents.api.incident.AssignIncidentCommand;
+import com.sizemotion.incidents.api.incident.AssignedUser;
 import com.sizemotion.incidents.api.incident.CreateIncidentCommand;
 import com.sizemotion.incidents.api.incident.CreateIncidentResult;
 import com.sizemotion.incidents.api.incident.IncidentAlertRepeatedEvent;
+import com.sizemotion.incidents.api.incident.IncidentAssignedEvent;
 import com.sizemotion.incidents.api.incident.IncidentCreatedEvent;
+import com.sizemotion.incidents.api.incident.IncidentNotAssignedEvent;
 import com.sizemotion.incidents.api.incident.IncidentSeverityRaisedEvent;
 import com.sizemotion.incidents.api.incident.IncidentStatus;
+import com.sizemotion.incidents.api.incident.RecordNotAssignedCommand;
 import com.sizemotion.incidents.api.incident.Severity;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -89,6 +94,43 @@ public class Incident {
     @EventSourcingHandler
     void on(IncidentSeverityRaisedEvent event, @SequenceNumber long sequenceNumber) {
         severity = event.to();
+        version = sequenceNumber;
+    }
+
+    // On-call assignment, sent by the IncidentAssignmentSaga. Idempotent: after a retry the saga
+    // may send the same command again.
+
+    private AssignedUser assignee;
+    private boolean onCallAssignmentRecorded;
+
+    @CommandHandler
+    void handle(AssignIncidentCommand command) {
+        if (assignee != null && assignee.id() == command.assignee().id()) {
+            return;
+        }
+        apply(new IncidentAssignedEvent(incidentKey, incidentId, command.assignee(), command.scheduleId(),
+                command.layer(), command.overrideId(), command.evaluatedAt(), command.requestedAt(), command.actor()));
+    }
+
+    @CommandHandler
+    void handle(RecordNotAssignedCommand command) {
+        if (onCallAssignmentRecorded) {
+            return;
+        }
+        apply(new IncidentNotAssignedEvent(incidentKey, incidentId, command.scheduleId(), command.reason(),
+                command.evaluatedAt(), command.requestedAt(), command.actor()));
+    }
+
+    @EventSourcingHandler
+    void on(IncidentAssignedEvent event, @SequenceNumber long sequenceNumber) {
+        assignee = event.assignee();
+        onCallAssignmentRecorded = true;
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentNotAssignedEvent event, @SequenceNumber long sequenceNumber) {
+        onCallAssignmentRecorded = true;
         version = sequenceNumber;
     }
 }

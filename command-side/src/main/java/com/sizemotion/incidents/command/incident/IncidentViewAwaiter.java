@@ -13,8 +13,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Waits, for a bounded time, until the read model shows an incident at least at a given version,
- * so that a client that was just answered can read its own write. Updates arrive at once from
+ * Waits, for a bounded time, until the read model shows an incident at least at a given version
+ * and with its on-call assignment no longer pending, so that a client that was just answered can
+ * read its own write and sees whom the incident went to. Updates arrive at once from
  * projections in this JVM (subscription query); a periodic re-read covers projections that run on
  * another node.
  */
@@ -44,7 +45,7 @@ class IncidentViewAwaiter {
             return subscription.initialResult().flatMap(Mono::justOrEmpty)
                     .concatWith(subscription.updates())
                     .mergeWith(rereads)
-                    .filter(view -> view.version() >= minimumVersion)
+                    .filter(view -> view.version() >= minimumVersion && !view.awaitsAssignment())
                     .next()
                     .timeout(timeout, Mono.empty())
                     .blockOptional();

@@ -1,8 +1,11 @@
 package com.sizemotion.incidents.query.incident;
 
+import com.sizemotion.incidents.api.incident.AssignmentState;
 import com.sizemotion.incidents.api.incident.FindIncidentQuery;
 import com.sizemotion.incidents.api.incident.IncidentAlertRepeatedEvent;
+import com.sizemotion.incidents.api.incident.IncidentAssignedEvent;
 import com.sizemotion.incidents.api.incident.IncidentCreatedEvent;
+import com.sizemotion.incidents.api.incident.IncidentNotAssignedEvent;
 import com.sizemotion.incidents.api.incident.IncidentSeverityRaisedEvent;
 import com.sizemotion.incidents.api.incident.IncidentView;
 import org.axonframework.config.ProcessingGroup;
@@ -48,6 +51,18 @@ class IncidentProjection {
     @EventHandler
     void on(IncidentSeverityRaisedEvent event, @SequenceNumber long version) {
         views.changeSeverity(event.incidentId(), event.to(), event.raisedAt(), version);
+        announce(event.incidentId());
+    }
+
+    @EventHandler
+    void on(IncidentAssignedEvent event, @SequenceNumber long version) {
+        views.assign(event.incidentId(), event.assignee(), event.assignedAt(), version);
+        announce(event.incidentId());
+    }
+
+    @EventHandler
+    void on(IncidentNotAssignedEvent event, @SequenceNumber long version) {
+        views.changeAssignment(event.incidentId(), AssignmentState.of(event.reason()), event.recordedAt(), version);
         announce(event.incidentId());
     }
 

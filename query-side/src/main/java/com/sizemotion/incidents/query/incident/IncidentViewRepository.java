@@ -3,6 +3,8 @@ package com.sizemotion.incidents.query.incident;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sizemotion.incidents.api.incident.AssignedUser;
+import com.sizemotion.incidents.api.incident.AssignmentState;
 import com.sizemotion.incidents.api.incident.IncidentCreatedEvent;
 import com.sizemotion.incidents.api.incident.IncidentView;
 import com.sizemotion.incidents.api.incident.Severity;
@@ -41,13 +43,14 @@ class IncidentViewRepository {
         jdbc.sql("""
                         INSERT INTO incident_view (id, incident_key, team_id, title, description, severity, status,
                             source, external_id, metadata, tags, occurrences, previous_incident_id,
-                            created_at, updated_at, version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)""")
+                            created_at, updated_at, version, assignment)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)""")
                 .params(event.incidentId(), event.incidentKey(), event.teamId(), event.title(), event.description(),
                         event.severity().level(), event.status().wireName(), event.source(), event.externalId(),
                         write(event.metadata() == null ? Map.of() : event.metadata()),
                         write(event.tags() == null ? List.of() : event.tags()), event.previousIncidentId(),
-                        Timestamp.from(event.createdAt()), Timestamp.from(event.createdAt()), version)
+                        Timestamp.from(event.createdAt()), Timestamp.from(event.createdAt()), version,
+                        event.assignToOncall() ? AssignmentState.PENDING.wireName() : null)
                 .update();
     }
 
@@ -63,10 +66,27 @@ class IncidentViewRepository {
                 .update();
     }
 
+    void assign(long incidentId, AssignedUser assignee, Instant at, long version) {
+        jdbc.sql("""
+                        UPDATE incident_view SET assigned_user_id = ?, assigned_user_name = ?, assigned_user_email = ?,
+                            assignment = ?, updated_at = ?, version = ?
+                        WHERE id = ?""")
+                .params(assignee.id(), assignee.name(), assignee.email(), AssignmentState.ASSIGNED.wireName(),
+                        Timestamp.from(at), version, incidentId)
+                .update();
+    }
+
+    void changeAssignment(long incidentId, AssignmentState assignment, Instant at, long version) {
+        jdbc.sql("UPDATE incident_view SET assignment = ?, updated_at = ?, version = ? WHERE id = ?")
+                .params(assignment.wireName(), Timestamp.from(at), version, incidentId)
+                .update();
+    }
+
     Optional<IncidentView> find(long incidentId) {
         return jdbc.sql("""
                         SELECT id, team_id, title, description, severity, status, source, external_id, metadata, tags,
-                               occurrences, previous_incident_id, created_at, updated_at, version
+                               occurrences, previous_incident_id, created_at, updated_at, version,
+                               assigned_user_id, assigned_user_name, assigned_user_email, assignment
                         FROM incident_view WHERE id = ?""")
                 .param(incidentId)
                 .query(this::view)
@@ -80,11 +100,17 @@ class IncidentViewRepository {
     private IncidentView view(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
         return new IncidentView(id, rs.getLong("team_id"), rs.getString("title"), rs.getString("description"),
-                Severity.ofLevel(rs.getInt("severity")).label(), rs.getString("status"), null,
+                Severity.ofLevel(rs.getInt("severity")).label(), rs.getString("status"), assignee(rs),
+                rs.getString("assignment"),
                 rs.getString("source"), rs.getString("external_id"), read(rs.getString("metadata"), METADATA),
                 read(rs.getString("tags"), TAGS), rs.getInt("occurrences"),
                 (Long) rs.getObject("previous_incident_id", Long.class), seconds(rs.getTimestamp("created_at")),
                 seconds(rs.getTimestamp("updated_at")), IncidentView.pageUrl(publicUrl, id), rs.getLong("version"));
+    }
+
+    private static AssignedUser assignee(ResultSet rs) throws SQLException {
+        Long id = rs.getObject("assigned_user_id", Long.class);
+        return id == null ? null : new AssignedUser(id, rs.getString("assigned_user_name"), rs.getString("assigned_user_email"));
     }
 
     private static Instant seconds(Timestamp timestamp) {
