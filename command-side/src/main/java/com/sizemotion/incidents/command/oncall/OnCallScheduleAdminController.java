@@ -11,6 +11,7 @@ import com.sizemotion.incidents.api.web.ApiResponse;
 import com.sizemotion.incidents.command.oncall.OnCallScheduleView.OverrideView;
 import com.sizemotion.incidents.command.web.FieldErrors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -101,6 +103,9 @@ class OnCallScheduleAdminController {
             commands.sendAndWait(command);
         } catch (ScheduleChangeRejectedException e) {
             throw FieldErrors.single(e.field(), e.getMessage());
+        } catch (ConcurrencyException e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT,
+                    "The schedule was changed by another request at the same moment; send the change again.");
         }
     }
 
