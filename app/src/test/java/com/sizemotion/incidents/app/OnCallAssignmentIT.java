@@ -175,30 +175,30 @@ class OnCallAssignmentIT extends PostgresServiceTest {
 
     @Test
     void answersWhoIsOnCallAtAnInstantAndWhy() {
-        Instant monday = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
-        long scheduleId = weeklySchedule(monday, john, jane);
-        Instant coverFrom = monday.plus(Duration.ofDays(8));
+        Instant rotationStart = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
+        long scheduleId = weeklySchedule(rotationStart, john, jane);
+        Instant coverFrom = rotationStart.plus(Duration.ofDays(8));
         Instant coverUntil = coverFrom.plus(Duration.ofHours(12));
         long overrideId = api.postAsAdmin("/api/v1/admin/oncall-schedules/" + scheduleId + "/overrides",
                 "{\"user_id\":%d,\"starts_at\":\"%s\",\"ends_at\":\"%s\"}".formatted(john, coverFrom, coverUntil))
                 .data().get("id").asLong();
 
         JsonNode now = onCall(scheduleId, "");
-        JsonNode nextWeek = onCall(scheduleId, "?at=" + monday.plus(Duration.ofDays(7)));
+        JsonNode nextWeek = onCall(scheduleId, "?at=" + rotationStart.plus(Duration.ofDays(7)));
         JsonNode covered = onCall(scheduleId, "?at=" + coverFrom.plus(Duration.ofHours(1)));
-        JsonNode before = onCall(scheduleId, "?at=" + monday.minusSeconds(1));
+        JsonNode before = onCall(scheduleId, "?at=" + rotationStart.minusSeconds(1));
 
         assertThat(now.get("user").get("id").asLong()).isEqualTo(john);
         assertThat(now.get("layer").asText()).isEqualTo("Primary");
         assertThat(now.get("override_id").isNull()).isTrue();
-        assertThat(Instant.parse(now.get("shift_ends_at").asText())).isEqualTo(monday.plus(Duration.ofDays(7)));
+        assertThat(Instant.parse(now.get("shift_ends_at").asText())).isEqualTo(rotationStart.plus(Duration.ofDays(7)));
         assertThat(nextWeek.get("user").get("name").asText()).isEqualTo("Jane Roe");
         assertThat(covered.get("user").get("id").asLong()).isEqualTo(john);
         assertThat(covered.get("override_id").asLong()).isEqualTo(overrideId);
         assertThat(covered.get("layer").isNull()).isTrue();
         assertThat(Instant.parse(covered.get("shift_ends_at").asText())).isEqualTo(coverUntil);
         assertThat(before.get("user").isNull()).isTrue();
-        assertThat(Instant.parse(before.get("shift_ends_at").asText())).isEqualTo(monday);
+        assertThat(Instant.parse(before.get("shift_ends_at").asText())).isEqualTo(rotationStart);
     }
 
     @Test
