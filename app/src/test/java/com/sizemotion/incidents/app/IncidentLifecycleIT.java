@@ -57,6 +57,27 @@ class IncidentLifecycleIT extends PostgresServiceTest {
     }
 
     @Test
+    void assignsByHandAndRecordsWhoDidIt() {
+        long id = create("{\"team_id\":%d,\"title\":\"t\",\"severity\":3}".formatted(teamId));
+        long userId = api.createUser("Jane Roe", "jane.roe." + UUID.randomUUID() + "@example.com");
+
+        Response assigned = post(id, "assign", "{\"user_id\":" + userId + "}");
+        Response again = post(id, "assign", "{\"user_id\":" + userId + "}");
+        Response unknownUser = post(id, "assign", "{\"user_id\":987654321}");
+
+        assertThat(assigned.status()).isEqualTo(200);
+        assertThat(assigned.data().get("assigned_to").get("id").asLong()).isEqualTo(userId);
+        assertThat(assigned.data().get("assigned_to").get("name").asText()).isEqualTo("Jane Roe");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(unknownUser.status()).isEqualTo(422);
+        assertThat(unknownUser.json().get("errors").get("user_id").get(0).asText()).isEqualTo("The selected user id is invalid.");
+        JsonNode history = api.getAsToken("/api/v1/incidents/" + id + "/history", token).data();
+        assertThat(types(history)).containsExactly("created", "assigned");
+        assertThat(history.get(1).get("details").get("assignee").get("name").asText()).isEqualTo("Jane Roe");
+        assertThat(history.get(1).get("actor").get("name").asText()).isEqualTo("PagerDuty bridge");
+    }
+
+    @Test
     void repeatingATransitionInEffectWritesNothing() {
         long id = create("{\"team_id\":%d,\"title\":\"t\",\"severity\":3}".formatted(teamId));
         post(id, "acknowledge", null);

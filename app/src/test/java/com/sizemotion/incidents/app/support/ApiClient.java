@@ -94,6 +94,31 @@ public final class ApiClient {
         return response.data().get("token").asText();
     }
 
+    /** Creates a user and returns its id. */
+    public long createUser(String name, String email) {
+        return createdId("/api/v1/admin/users", "{\"name\":\"%s\",\"email\":\"%s\"}".formatted(name, email));
+    }
+
+    public void addMember(long teamId, long userId) {
+        Response response = postAsAdmin("/api/v1/admin/teams/" + teamId + "/members", "{\"user_id\":" + userId + "}");
+        if (response.status() != 201 && response.status() != 200) {
+            throw new IllegalStateException("member not added: " + response.raw().body());
+        }
+    }
+
+    /** Creates an on-call schedule from its JSON and returns its id. */
+    public long createSchedule(String json) {
+        return createdId("/api/v1/admin/oncall-schedules", json);
+    }
+
+    private long createdId(String path, String json) {
+        Response response = postAsAdmin(path, json);
+        if (response.status() != 201) {
+            throw new IllegalStateException(path + " did not create: " + response.raw().body());
+        }
+        return response.data().get("id").asLong();
+    }
+
     private String basicAdmin() {
         return "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
     }

@@ -67,6 +67,11 @@ public final class ServiceProcess implements AutoCloseable {
                 "INCIDENTS_ADMIN_PASSWORD", adminPassword);
     }
 
+    /** The operating-system process id; Axon names a node's token claims {@code <pid>@<host>}. */
+    public long pid() {
+        return process.pid();
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

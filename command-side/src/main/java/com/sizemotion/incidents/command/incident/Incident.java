@@ -2,18 +2,23 @@ package com.sizemotion.incidents.command.incident;
 
 import com.sizemotion.incidents.api.incident.AcknowledgeIncidentCommand;
 import com.sizemotion.incidents.api.incident.AddIncidentNoteCommand;
+import com.sizemotion.incidents.api.incident.AssignIncidentCommand;
+import com.sizemotion.incidents.api.incident.AssignedUser;
 import com.sizemotion.incidents.api.incident.CreateIncidentCommand;
 import com.sizemotion.incidents.api.incident.CreateIncidentResult;
 import com.sizemotion.incidents.api.incident.IncidentAcknowledgedEvent;
 import com.sizemotion.incidents.api.incident.IncidentAlertRepeatedEvent;
+import com.sizemotion.incidents.api.incident.IncidentAssignedEvent;
 import com.sizemotion.incidents.api.incident.IncidentChangeResult;
 import com.sizemotion.incidents.api.incident.IncidentCreatedEvent;
+import com.sizemotion.incidents.api.incident.IncidentNotAssignedEvent;
 import com.sizemotion.incidents.api.incident.IncidentNoteAddedEvent;
 import com.sizemotion.incidents.api.incident.IncidentReopenedEvent;
 import com.sizemotion.incidents.api.incident.IncidentResolvedEvent;
 import com.sizemotion.incidents.api.incident.IncidentSeverityRaisedEvent;
 import com.sizemotion.incidents.api.incident.IncidentStatus;
 import com.sizemotion.incidents.api.incident.IncidentUpdatedEvent;
+import com.sizemotion.incidents.api.incident.RecordNotAssignedCommand;
 import com.sizemotion.incidents.api.incident.ReopenIncidentCommand;
 import com.sizemotion.incidents.api.incident.ResolveIncidentCommand;
 import com.sizemotion.incidents.api.incident.Severity;
@@ -209,6 +214,44 @@ public class Incident {
 
     @EventSourcingHandler
     void on(IncidentNoteAddedEvent event, @SequenceNumber long sequenceNumber) {
+        version = sequenceNumber;
+    }
+
+    // On-call assignment, sent by the IncidentAssignmentSaga. Idempotent: after a retry the saga
+    // may send the same command again.
+
+    private AssignedUser assignee;
+    private boolean onCallAssignmentRecorded;
+
+    @CommandHandler
+    IncidentChangeResult handle(AssignIncidentCommand command) {
+        if (assignee != null && assignee.id() == command.assignee().id()) {
+            return unchanged();
+        }
+        apply(new IncidentAssignedEvent(incidentKey, incidentId, command.assignee(), command.scheduleId(),
+                command.layer(), command.overrideId(), command.evaluatedAt(), command.requestedAt(), command.actor()));
+        return changed();
+    }
+
+    @CommandHandler
+    void handle(RecordNotAssignedCommand command) {
+        if (onCallAssignmentRecorded) {
+            return;
+        }
+        apply(new IncidentNotAssignedEvent(incidentKey, incidentId, command.scheduleId(), command.reason(),
+                command.evaluatedAt(), command.requestedAt(), command.actor()));
+    }
+
+    @EventSourcingHandler
+    void on(IncidentAssignedEvent event, @SequenceNumber long sequenceNumber) {
+        assignee = event.assignee();
+        onCallAssignmentRecorded = true;
+        version = sequenceNumber;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentNotAssignedEvent event, @SequenceNumber long sequenceNumber) {
+        onCallAssignmentRecorded = true;
         version = sequenceNumber;
     }
 }

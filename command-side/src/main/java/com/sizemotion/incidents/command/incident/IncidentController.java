@@ -2,9 +2,11 @@ package com.sizemotion.incidents.command.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sizemotion.incidents.api.access.Caller;
+import com.sizemotion.incidents.api.incident.AssignmentState;
 import com.sizemotion.incidents.api.incident.CreateIncidentResult;
 import com.sizemotion.incidents.api.incident.IncidentView;
 import com.sizemotion.incidents.api.web.ApiResponse;
+import com.sizemotion.incidents.command.oncall.OnCallScheduleRepository;
 import com.sizemotion.incidents.command.team.TeamRepository;
 import com.sizemotion.incidents.api.web.FieldErrors;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,17 +30,20 @@ class IncidentController {
 
     private final IncidentRequestParser parser;
     private final TeamRepository teams;
+    private final OnCallScheduleRepository schedules;
     private final IncidentIntake intake;
     private final IncidentViewAwaiter awaiter;
     private final String publicUrl;
     private final Duration readModelWait;
     private final Clock clock;
 
-    IncidentController(IncidentRequestParser parser, TeamRepository teams, IncidentIntake intake,
-                       IncidentViewAwaiter awaiter, Clock clock, @Value("${incidents.public-url}") String publicUrl,
+    IncidentController(IncidentRequestParser parser, TeamRepository teams, OnCallScheduleRepository schedules,
+                       IncidentIntake intake, IncidentViewAwaiter awaiter, Clock clock,
+                       @Value("${incidents.public-url}") String publicUrl,
                        @Value("${incidents.create.read-model-wait:2s}") Duration readModelWait) {
         this.parser = parser;
         this.teams = teams;
+        this.schedules = schedules;
         this.intake = intake;
         this.awaiter = awaiter;
         this.publicUrl = publicUrl;
@@ -56,6 +61,7 @@ class IncidentController {
         if (!teams.exists(request.teamId())) {
             throw FieldErrors.single("team_id", "The selected team id is invalid.");
         }
+        checkSchedule(request, caller);
         Instant requestedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         CreateIncidentResult result = intake.open(request, caller.actor(), requestedAt);
         IncidentView view = awaiter.await(result.incidentId(), result.version(), readModelWait)
@@ -65,20 +71,39 @@ class IncidentController {
     }
 
     /**
+     * The schedule must be the incident's team's. A schedule the caller may not see is answered as
+     * unknown, so that a token cannot learn of other teams' schedules.
+     */
+    private void checkSchedule(IncidentRequest request, Caller caller) {
+        if (request.oncallScheduleId() == null) {
+            return;
+        }
+        long owner = schedules.teamOf(request.oncallScheduleId()).filter(caller::mayAccessTeam)
+                .orElseThrow(() -> FieldErrors.single("oncall_schedule_id", "The selected oncall schedule id is invalid."));
+        if (owner != request.teamId()) {
+            throw FieldErrors.single("oncall_schedule_id",
+                    "The selected oncall schedule does not belong to team " + request.teamId() + ".");
+        }
+    }
+
+    /**
      * The answer while the read model has not caught up within the wait (a node just restarted,
-     * or a burst): the command's own account of the incident, with the descriptive fields of the
-     * read model's older copy where there is one and of this request otherwise.
+     * or a burst) or the on-call assignment is still pending: the command's own account of the
+     * incident, with the descriptive fields and the assignment of the read model's copy where there
+     * is one and of this request otherwise. The assignment completes after the answer all the same.
      */
     private IncidentView provisionalView(CreateIncidentResult result, IncidentRequest request) {
         IncidentView described = awaiter.current(result.incidentId()).orElseGet(() -> new IncidentView(
                 result.incidentId(), request.teamId(), result.title(), request.description(), null, null, null,
-                request.source(), request.externalId(), request.metadata(), request.tags(), 0,
+                request.assignToOncall() ? AssignmentState.PENDING.wireName() : null, request.source(),
+                request.externalId(), request.metadata(), request.tags(), 0,
                 result.previousIncidentId(), result.createdAt(), null, null, null, null, -1));
         Instant createdAt = result.createdAt().truncatedTo(ChronoUnit.SECONDS);
         return new IncidentView(result.incidentId(), described.teamId(), result.title(), described.description(),
-                result.severity().label(), result.status().wireName(), described.assignedTo(), described.source(),
-                described.externalId(), described.metadata(), described.tags(), result.occurrences(),
+                result.severity().label(), result.status().wireName(), described.assignedTo(), described.assignment(),
+                described.source(), described.externalId(), described.metadata(), described.tags(), result.occurrences(),
                 result.previousIncidentId(), createdAt, clock.instant().truncatedTo(ChronoUnit.SECONDS),
-                described.acknowledgedAt(), described.resolvedAt(), IncidentView.pageUrl(publicUrl, result.incidentId()), result.version());
+                described.acknowledgedAt(), described.resolvedAt(), IncidentView.pageUrl(publicUrl, result.incidentId()),
+                result.version());
     }
 }

@@ -3,6 +3,8 @@ package com.sizemotion.incidents.command.incident;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sizemotion.incidents.api.access.Caller;
 import com.sizemotion.incidents.api.incident.AcknowledgeIncidentCommand;
+import com.sizemotion.incidents.api.incident.AssignIncidentCommand;
+import com.sizemotion.incidents.api.incident.AssignedUser;
 import com.sizemotion.incidents.api.incident.AddIncidentNoteCommand;
 import com.sizemotion.incidents.api.incident.IncidentChangeResult;
 import com.sizemotion.incidents.api.incident.IncidentView;
@@ -10,6 +12,8 @@ import com.sizemotion.incidents.api.incident.ReopenIncidentCommand;
 import com.sizemotion.incidents.api.incident.ResolveIncidentCommand;
 import com.sizemotion.incidents.api.incident.UpdateIncidentCommand;
 import com.sizemotion.incidents.api.web.ApiResponse;
+import com.sizemotion.incidents.command.directory.UserAccount;
+import com.sizemotion.incidents.command.directory.UserAccountRepository;
 import com.sizemotion.incidents.command.incident.IncidentLookupRepository.IncidentRef;
 import com.sizemotion.incidents.api.web.FieldErrors;
 import com.sizemotion.incidents.command.web.JsonFields;
@@ -31,7 +35,7 @@ import java.util.Set;
 import java.util.Optional;
 
 /**
- * The incident lifecycle: acknowledge, resolve, reopen, edit, notes. Each is a command on the
+ * The incident lifecycle: acknowledge, resolve, reopen, assign, edit, notes. Each is a command on the
  * {@link Incident} aggregate with the caller as actor; each answers with the incident as the read
  * model shows it after the change.
  */
@@ -44,16 +48,19 @@ class IncidentLifecycleController {
     private final IncidentLookupRepository lookup;
     private final IncidentRequestParser parser;
     private final IncidentViewAwaiter awaiter;
+    private final UserAccountRepository users;
     private final Clock clock;
     private final Duration readModelWait;
 
     IncidentLifecycleController(CommandGateway commandGateway, IncidentLookupRepository lookup,
-                                IncidentRequestParser parser, IncidentViewAwaiter awaiter, Clock clock,
+                                IncidentRequestParser parser, IncidentViewAwaiter awaiter, UserAccountRepository users,
+                                Clock clock,
                                 @Value("${incidents.create.read-model-wait:2s}") Duration readModelWait) {
         this.commandGateway = commandGateway;
         this.lookup = lookup;
         this.parser = parser;
         this.awaiter = awaiter;
+        this.users = users;
         this.clock = clock;
         this.readModelWait = readModelWait;
     }
@@ -84,6 +91,23 @@ class IncidentLifecycleController {
         IncidentUpdate update = parser.parseUpdate(body);
         return change(id, caller, (ref, at) -> new UpdateIncidentCommand(ref.incidentKey(), update.title(),
                 update.descriptionGiven(), update.description(), update.severity(), update.tags(), at, caller.actor()));
+    }
+
+    @PostMapping("/api/v1/incidents/{id}/assign")
+    ApiResponse<IncidentView> assign(@PathVariable String id, @RequestBody(required = false) JsonNode body, Caller caller) {
+        if (body == null || !body.isObject()) {
+            throw FieldErrors.single("body", "The request body must be a JSON object.");
+        }
+        FieldErrors errors = new FieldErrors();
+        JsonFields fields = new JsonFields(body, errors);
+        fields.rejectUnknown(Set.of("user_id"));
+        Long userId = fields.requiredInteger("user_id");
+        errors.throwIfAny();
+        AssignedUser user = users.find(userId)
+                .map(UserAccount::asAssignee)
+                .orElseThrow(() -> FieldErrors.single("user_id", "The selected user id is invalid."));
+        return change(id, caller, (ref, at) -> new AssignIncidentCommand(ref.incidentKey(), user, null, null, null,
+                at, at, caller.actor()));
     }
 
     @PostMapping("/api/v1/incidents/{id}/notes")

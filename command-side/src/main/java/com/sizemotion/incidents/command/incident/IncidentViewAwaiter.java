@@ -15,10 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Waits, for a bounded time, until the read model shows an incident at least at a given version,
- * so that a client that was just answered can read its own write. Updates arrive at once from
- * projections in this JVM (subscription query); re-reading every {@value #REREAD_MILLIS} ms covers
- * projections that run on another node. All blocking happens on the caller's thread.
+ * Waits, for a bounded time, until the read model shows an incident at least at a given version
+ * and with its on-call assignment no longer pending, so that a client that was just answered can
+ * read its own write and sees whom the incident went to. Updates arrive at once from projections
+ * in this JVM (subscription query); re-reading every {@value #REREAD_MILLIS} ms covers projections
+ * that run on another node. All blocking happens on the caller's thread.
  */
 @Component
 class IncidentViewAwaiter {
@@ -42,9 +43,9 @@ class IncidentViewAwaiter {
         try (SubscriptionQueryResult<Optional<IncidentView>, IncidentView> subscription = queryGateway.subscriptionQuery(
                 query, ResponseTypes.optionalInstanceOf(IncidentView.class), ResponseTypes.instanceOf(IncidentView.class))) {
             CompletableFuture<IncidentView> updated = new CompletableFuture<>();
-            subscription.updates().filter(view -> view.version() >= minimumVersion).next().subscribe(updated::complete);
+            subscription.updates().filter(view -> settled(view, minimumVersion)).next().subscribe(updated::complete);
             Optional<IncidentView> seen = subscription.initialResult().blockOptional().flatMap(view -> view);
-            while (seen.filter(view -> view.version() >= minimumVersion).isEmpty()) {
+            while (seen.filter(view -> settled(view, minimumVersion)).isEmpty()) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
                     return Optional.empty();
@@ -54,6 +55,10 @@ class IncidentViewAwaiter {
             }
             return seen;
         }
+    }
+
+    private static boolean settled(IncidentView view, long minimumVersion) {
+        return view.version() >= minimumVersion && !view.awaitsAssignment();
     }
 
     private static Optional<IncidentView> updateWithin(CompletableFuture<IncidentView> updated, long nanos) {

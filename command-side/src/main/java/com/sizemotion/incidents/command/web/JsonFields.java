@@ -3,6 +3,9 @@ package com.sizemotion.incidents.command.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sizemotion.incidents.api.web.FieldErrors;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Set;
 
@@ -15,10 +18,29 @@ public final class JsonFields {
 
     private final JsonNode body;
     private final FieldErrors errors;
+    private final String prefix;
 
     public JsonFields(JsonNode body, FieldErrors errors) {
+        this(body, errors, "");
+    }
+
+    private JsonFields(JsonNode body, FieldErrors errors, String prefix) {
         this.body = body;
         this.errors = errors;
+        this.prefix = prefix;
+    }
+
+    /**
+     * The fields of one object in an array of objects, reported as {@code array.index.field}
+     * ("The layers.0.name field is required."), the way Laravel names nested fields.
+     */
+    public JsonFields element(String arrayField, int index, JsonNode element) {
+        return new JsonFields(element, errors, prefix + arrayField + "." + index + ".");
+    }
+
+    /** How a field of this object is named in error messages and in the {@code errors} map. */
+    public String key(String field) {
+        return prefix + field;
     }
 
     public FieldErrors errors() {
@@ -30,7 +52,7 @@ public final class JsonFields {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                errors.add(name, "The " + name + " field is not a recognised field.");
+                errors.add(key(name), "The " + key(name) + " field is not a recognised field.");
             }
         }
     }
@@ -46,7 +68,7 @@ public final class JsonFields {
 
     public Long requiredInteger(String field) {
         if (given(field) == null) {
-            errors.add(field, "The " + label(field) + " field is required.");
+            errors.add(key(field), "The " + label(key(field)) + " field is required.");
             return null;
         }
         return optionalInteger(field);
@@ -63,13 +85,13 @@ public final class JsonFields {
         if (node.isTextual() && node.asText().trim().matches("-?\\d{1,18}")) {
             return Long.parseLong(node.asText().trim());
         }
-        errors.add(field, "The " + label(field) + " must be an integer.");
+        errors.add(key(field), "The " + label(key(field)) + " must be an integer.");
         return null;
     }
 
     public String requiredString(String field, int maxLength) {
         if (given(field) == null) {
-            errors.add(field, "The " + label(field) + " field is required.");
+            errors.add(key(field), "The " + label(key(field)) + " field is required.");
             return null;
         }
         return optionalString(field, maxLength);
@@ -82,12 +104,12 @@ public final class JsonFields {
             return null;
         }
         if (!node.isTextual() && !node.isIntegralNumber()) {
-            errors.add(field, "The " + label(field) + " must be a string.");
+            errors.add(key(field), "The " + label(key(field)) + " must be a string.");
             return null;
         }
         String value = node.asText().trim();
         if (value.length() > maxLength) {
-            errors.add(field, "The " + label(field) + " must not be greater than " + maxLength + " characters.");
+            errors.add(key(field), "The " + label(key(field)) + " must not be greater than " + maxLength + " characters.");
             return null;
         }
         return value;
@@ -109,8 +131,35 @@ public final class JsonFields {
         if (text.equals("false") || text.equals("0")) {
             return false;
         }
-        errors.add(field, "The " + label(field) + " field must be true or false.");
+        errors.add(key(field), "The " + label(key(field)) + " field must be true or false.");
         return false;
+    }
+
+    /** An ISO-8601 date-time with an offset ({@code 2026-11-02T09:00:00Z}), as an instant. */
+    public Instant requiredInstant(String field) {
+        if (given(field) == null) {
+            errors.add(key(field), "The " + label(key(field)) + " field is required.");
+            return null;
+        }
+        return optionalInstant(field);
+    }
+
+    public Instant optionalInstant(String field) {
+        JsonNode node = given(field);
+        if (node == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(node.asText().trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(key(field), instantMessage(key(field)));
+            return null;
+        }
+    }
+
+    /** The message for a date-time that does not parse. */
+    public static String instantMessage(String field) {
+        return "The " + label(field) + " must be an ISO-8601 date-time with an offset, such as 2026-11-02T09:00:00Z.";
     }
 
     /** How the API document names a field in its messages: {@code team_id} is "team id". */

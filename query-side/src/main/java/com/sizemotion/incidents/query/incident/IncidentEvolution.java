@@ -1,8 +1,11 @@
 package com.sizemotion.incidents.query.incident;
 
+import com.sizemotion.incidents.api.incident.AssignmentState;
 import com.sizemotion.incidents.api.incident.IncidentAcknowledgedEvent;
 import com.sizemotion.incidents.api.incident.IncidentAlertRepeatedEvent;
+import com.sizemotion.incidents.api.incident.IncidentAssignedEvent;
 import com.sizemotion.incidents.api.incident.IncidentCreatedEvent;
+import com.sizemotion.incidents.api.incident.IncidentNotAssignedEvent;
 import com.sizemotion.incidents.api.incident.IncidentNoteAddedEvent;
 import com.sizemotion.incidents.api.incident.IncidentReopenedEvent;
 import com.sizemotion.incidents.api.incident.IncidentResolvedEvent;
@@ -26,7 +29,7 @@ final class IncidentEvolution {
 
     static IncidentState created(IncidentCreatedEvent e, long version) {
         return new IncidentState(e.incidentId(), e.incidentKey(), e.teamId(), e.title(), e.description(), e.severity(),
-                e.status(), null, e.source(), e.externalId(), e.metadata() == null ? Map.of() : e.metadata(),
+                e.status(), null, e.assignToOncall() ? AssignmentState.PENDING.wireName() : null, e.source(), e.externalId(), e.metadata() == null ? Map.of() : e.metadata(),
                 e.tags() == null ? List.of() : e.tags(), 1, e.previousIncidentId(), e.createdAt(), e.createdAt(),
                 e.status() == IncidentStatus.ACKNOWLEDGED ? e.createdAt() : null,
                 e.status() == IncidentStatus.RESOLVED ? e.createdAt() : null, version);
@@ -55,6 +58,12 @@ final class IncidentEvolution {
                     e.descriptionChanged() ? e.description() : s.description(),
                     e.severity() != null ? e.severity() : s.severity(), e.tags() != null ? e.tags() : s.tags(),
                     e.at(), version));
+        }
+        if (event instanceof IncidentAssignedEvent e) {
+            return Optional.of(s.withAssignment(e.assignee(), AssignmentState.ASSIGNED.wireName(), e.assignedAt(), version));
+        }
+        if (event instanceof IncidentNotAssignedEvent e) {
+            return Optional.of(s.withAssignment(s.assignedTo(), AssignmentState.of(e.reason()).wireName(), e.recordedAt(), version));
         }
         if (event instanceof IncidentNoteAddedEvent e) {
             return Optional.of(s.touched(e.at(), version));

@@ -14,6 +14,7 @@ import java.util.Map;
  * An incident as its events have shaped it: the row of {@code incident_view}, and what
  * {@link IncidentEvolution} folds events into.
  *
+ * @param assignment where the on-call assignment stands (see {@code AssignmentState}), {@code null} if not asked for
  * @param version sequence number of the last event applied
  */
 record IncidentState(
@@ -25,6 +26,7 @@ record IncidentState(
         Severity severity,
         IncidentStatus status,
         AssignedUser assignedTo,
+        String assignment,
         String source,
         String externalId,
         Map<String, Object> metadata,
@@ -38,14 +40,14 @@ record IncidentState(
         long version) {
 
     IncidentState repeated(int newOccurrences, Instant at, long newVersion) {
-        return new IncidentState(id, incidentKey, teamId, title, description, severity, status, assignedTo, source,
+        return new IncidentState(id, incidentKey, teamId, title, description, severity, status, assignedTo, assignment, source,
                 externalId, metadata, tags, newOccurrences, previousIncidentId, createdAt, at, acknowledgedAt,
                 resolvedAt, newVersion);
     }
 
     IncidentState withStatus(IncidentStatus newStatus, Instant newAcknowledgedAt, Instant newResolvedAt, Instant at,
                              long newVersion) {
-        return new IncidentState(id, incidentKey, teamId, title, description, severity, newStatus, assignedTo, source,
+        return new IncidentState(id, incidentKey, teamId, title, description, severity, newStatus, assignedTo, assignment, source,
                 externalId, metadata, tags, occurrences, previousIncidentId, createdAt, at, newAcknowledgedAt,
                 newResolvedAt, newVersion);
     }
@@ -53,7 +55,13 @@ record IncidentState(
     IncidentState withDetails(String newTitle, String newDescription, Severity newSeverity, List<String> newTags,
                               Instant at, long newVersion) {
         return new IncidentState(id, incidentKey, teamId, newTitle, newDescription, newSeverity, status, assignedTo,
-                source, externalId, metadata, newTags, occurrences, previousIncidentId, createdAt, at, acknowledgedAt,
+                assignment, source, externalId, metadata, newTags, occurrences, previousIncidentId, createdAt, at, acknowledgedAt,
+                resolvedAt, newVersion);
+    }
+
+    IncidentState withAssignment(AssignedUser newAssignee, String newAssignment, Instant at, long newVersion) {
+        return new IncidentState(id, incidentKey, teamId, title, description, severity, status, newAssignee, newAssignment,
+                source, externalId, metadata, tags, occurrences, previousIncidentId, createdAt, at, acknowledgedAt,
                 resolvedAt, newVersion);
     }
 
@@ -62,7 +70,7 @@ record IncidentState(
     }
 
     IncidentView toView(String publicUrl) {
-        return new IncidentView(id, teamId, title, description, severity.label(), status.wireName(), assignedTo, source,
+        return new IncidentView(id, teamId, title, description, severity.label(), status.wireName(), assignedTo, assignment, source,
                 externalId, metadata, tags, occurrences, previousIncidentId, seconds(createdAt), seconds(updatedAt),
                 seconds(acknowledgedAt), seconds(resolvedAt), IncidentView.pageUrl(publicUrl, id), version);
     }

@@ -3,6 +3,7 @@ package com.sizemotion.incidents.query.incident;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sizemotion.incidents.api.incident.AssignedUser;
 import com.sizemotion.incidents.api.incident.IncidentStatus;
 import com.sizemotion.incidents.api.incident.IncidentView;
 import com.sizemotion.incidents.api.incident.Severity;
@@ -30,7 +31,8 @@ class IncidentViewRepository {
 
     static final String COLUMNS = """
             id, incident_key, team_id, title, description, severity, status, source, external_id, metadata, tags,
-            occurrences, previous_incident_id, created_at, updated_at, acknowledged_at, resolved_at, version""";
+            occurrences, previous_incident_id, created_at, updated_at, acknowledged_at, resolved_at, version,
+            assigned_user_id, assigned_user_name, assigned_user_email, assignment""";
     private static final TypeReference<Map<String, Object>> METADATA = new TypeReference<>() { };
     private static final TypeReference<List<String>> TAGS = new TypeReference<>() { };
 
@@ -45,11 +47,12 @@ class IncidentViewRepository {
     }
 
     void insert(String table, IncidentState s) {
-        jdbc.sql("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(s.id(), s.incidentKey(), s.teamId(), s.title(), s.description(), s.severity().level(),
                         s.status().wireName(), s.source(), s.externalId(), write(s.metadata()), write(s.tags()),
                         s.occurrences(), s.previousIncidentId(), timestamp(s.createdAt()), timestamp(s.updatedAt()),
-                        timestamp(s.acknowledgedAt()), timestamp(s.resolvedAt()), s.version())
+                        timestamp(s.acknowledgedAt()), timestamp(s.resolvedAt()), s.version(), assigneeId(s),
+                        assigneeName(s), assigneeEmail(s), s.assignment())
                 .update();
     }
 
@@ -57,11 +60,13 @@ class IncidentViewRepository {
     void update(String table, IncidentState s) {
         jdbc.sql("UPDATE " + table + " " + """
                          SET title = ?, description = ?, severity = ?, status = ?, tags = ?, occurrences = ?,
-                             updated_at = ?, acknowledged_at = ?, resolved_at = ?, version = ?
+                             updated_at = ?, acknowledged_at = ?, resolved_at = ?, version = ?, assigned_user_id = ?,
+                             assigned_user_name = ?, assigned_user_email = ?, assignment = ?
                          WHERE id = ? AND version < ?""")
                 .params(s.title(), s.description(), s.severity().level(), s.status().wireName(), write(s.tags()),
                         s.occurrences(), timestamp(s.updatedAt()), timestamp(s.acknowledgedAt()),
-                        timestamp(s.resolvedAt()), s.version(), s.id(), s.version())
+                        timestamp(s.resolvedAt()), s.version(), assigneeId(s), assigneeName(s), assigneeEmail(s),
+                        s.assignment(), s.id(), s.version())
                 .update();
     }
 
@@ -85,12 +90,30 @@ class IncidentViewRepository {
     IncidentState state(ResultSet rs, int row) throws SQLException {
         return new IncidentState(rs.getLong("id"), rs.getString("incident_key"), rs.getLong("team_id"),
                 rs.getString("title"), rs.getString("description"), Severity.ofLevel(rs.getInt("severity")),
-                IncidentStatus.fromWireName(rs.getString("status")).orElseThrow(), null, rs.getString("source"),
+                IncidentStatus.fromWireName(rs.getString("status")).orElseThrow(), assignee(rs),
+                rs.getString("assignment"), rs.getString("source"),
                 rs.getString("external_id"), read(rs.getString("metadata"), METADATA), read(rs.getString("tags"), TAGS),
                 rs.getInt("occurrences"), rs.getObject("previous_incident_id", Long.class),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("updated_at")),
                 instant(rs.getTimestamp("acknowledged_at")), instant(rs.getTimestamp("resolved_at")),
                 rs.getLong("version"));
+    }
+
+    private static AssignedUser assignee(ResultSet rs) throws SQLException {
+        Long id = rs.getObject("assigned_user_id", Long.class);
+        return id == null ? null : new AssignedUser(id, rs.getString("assigned_user_name"), rs.getString("assigned_user_email"));
+    }
+
+    private static Long assigneeId(IncidentState s) {
+        return s.assignedTo() == null ? null : s.assignedTo().id();
+    }
+
+    private static String assigneeName(IncidentState s) {
+        return s.assignedTo() == null ? null : s.assignedTo().name();
+    }
+
+    private static String assigneeEmail(IncidentState s) {
+        return s.assignedTo() == null ? null : s.assignedTo().email();
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -12,6 +12,8 @@ import java.util.Map;
  *
  * @param severity rendered as {@code "Sev N"}
  * @param status   {@code open}, {@code acknowledged} or {@code resolved}
+ * @param assignment where the on-call assignment stands ({@link AssignmentState}, lower-case), or
+ *                 {@code null} when the incident did not ask for one
  * @param acknowledgedAt when it was first acknowledged
  * @param resolvedAt     when it was resolved; cleared when it is reopened
  * @param url      the incident's page
@@ -25,6 +27,7 @@ public record IncidentView(
         String severity,
         String status,
         AssignedUser assignedTo,
+        String assignment,
         String source,
         String externalId,
         Map<String, Object> metadata,
@@ -37,6 +40,11 @@ public record IncidentView(
         Instant resolvedAt,
         String url,
         @JsonIgnore long version) {
+
+    /** Whether the on-call assignment was asked for and has not been recorded yet. */
+    public boolean awaitsAssignment() {
+        return AssignmentState.PENDING.wireName().equals(assignment);
+    }
 
     /** The incident's page: {@code {public url}/incidents/{id}}. */
     public static String pageUrl(String publicUrl, long id) {
