@@ -21,8 +21,7 @@ class IncidentQueryController {
 
     @GetMapping("/api/v1/incidents/{id}")
     ApiResponse<IncidentView> get(@PathVariable String id, Caller caller) {
-        return views.find(parseId(id))
-                .filter(view -> caller.mayAccessTeam(view.teamId()))
+        return caller.visible(views.find(parseId(id)), IncidentView::teamId)
                 .map(ApiResponse::of)
                 .orElseThrow(IncidentQueryController::notFound);
     }
