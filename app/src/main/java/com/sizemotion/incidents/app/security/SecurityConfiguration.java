@@ -8,13 +8,14 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what:
@@ -24,18 +25,21 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  *       with each token request charged to its rate limit;</li>
  *   <li>health and error pages: anyone.</li>
  * </ul>
+ * Every chain refuses an address that keeps failing to authenticate.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     private static final String BASIC_CHALLENGE = "Basic realm=\"incident-service\"";
     private static final String BEARER_CHALLENGE = "Bearer realm=\"incident-service\"";
+    private static final RequestMatcher AUTHORIZATION_HEADER = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
 
     @Bean
     @Order(1)
-    SecurityFilterChain adminApi(HttpSecurity http, AdminAccount admin, ApiErrorWriter errors) throws Exception {
-        UnauthenticatedEntryPoint unauthenticated = new UnauthenticatedEntryPoint(errors, BASIC_CHALLENGE);
-        return stateless(http.securityMatcher("/api/v1/admin/**"), admin, errors, unauthenticated)
+    SecurityFilterChain adminApi(HttpSecurity http, AdminAccount admin, FailedAuthentications failures,
+                                 ApiErrorWriter errors) throws Exception {
+        UnauthenticatedEntryPoint unauthenticated = new UnauthenticatedEntryPoint(errors, failures, BASIC_CHALLENGE);
+        return stateless(http.securityMatcher("/api/v1/admin/**"), admin, failures, errors, unauthenticated)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMIN"))
                 .build();
     }
@@ -43,9 +47,9 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, AdminAccount admin, ApiTokens tokens, RateLimiter rateLimiter,
-                            ApiErrorWriter errors) throws Exception {
-        UnauthenticatedEntryPoint unauthenticated = new UnauthenticatedEntryPoint(errors, BEARER_CHALLENGE);
-        return stateless(http.securityMatcher("/api/**"), admin, errors, unauthenticated)
+                            FailedAuthentications failures, ApiErrorWriter errors) throws Exception {
+        UnauthenticatedEntryPoint unauthenticated = new UnauthenticatedEntryPoint(errors, failures, BEARER_CHALLENGE);
+        return stateless(http.securityMatcher("/api/**"), admin, failures, errors, unauthenticated)
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, unauthenticated), BasicAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(rateLimiter, errors), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
@@ -54,9 +58,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain everythingElse(HttpSecurity http, AdminAccount admin, ApiErrorWriter errors) throws Exception {
-        UnauthenticatedEntryPoint unauthenticated = new UnauthenticatedEntryPoint(errors, BASIC_CHALLENGE);
-        return stateless(http, admin, errors, unauthenticated)
+    SecurityFilterChain everythingElse(HttpSecurity http, AdminAccount admin, FailedAuthentications failures,
+                                       ApiErrorWriter errors) throws Exception {
+        UnauthenticatedEntryPoint unauthenticated = new UnauthenticatedEntryPoint(errors, failures, BASIC_CHALLENGE);
+        return stateless(http, admin, failures, errors, unauthenticated)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error",
@@ -65,14 +70,15 @@ class SecurityConfiguration {
                 .build();
     }
 
-    private static HttpSecurity stateless(HttpSecurity http, AdminAccount admin, ApiErrorWriter errors,
-                                          UnauthenticatedEntryPoint unauthenticated) throws Exception {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(admin.users());
-        provider.setPasswordEncoder(admin.encoder());
+    private static HttpSecurity stateless(HttpSecurity http, AdminAccount admin, FailedAuthentications failures,
+                                          ApiErrorWriter errors, UnauthenticatedEntryPoint unauthenticated)
+            throws Exception {
         AccessDeniedHandler forbidden = (request, response, e) ->
                 errors.write(response, 403, "Forbidden: these credentials may not use this endpoint.");
         return http
-                .authenticationManager(new ProviderManager(provider))
+                .authenticationManager(admin.authenticationManager())
+                .addFilterBefore(new FailedAuthenticationThrottle(failures, errors, AUTHORIZATION_HEADER),
+                        UsernamePasswordAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
