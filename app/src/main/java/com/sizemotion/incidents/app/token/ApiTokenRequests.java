@@ -20,8 +20,8 @@ import java.util.Set;
 @Component
 class ApiTokenRequests {
 
-    static final int NAME_MAX = 100;
-    static final int RATE_LIMIT_MAX = 1_000_000;
+    private static final int NAME_MAX = 100;
+    private static final int RATE_LIMIT_MAX = 1_000_000;
     private static final Set<String> NEW_TOKEN_FIELDS = Set.of("name", "team_ids", "rate_limit_per_minute", "expires_at");
     private static final Set<String> CHANGE_FIELDS = Set.of("name", "team_ids", "rate_limit_per_minute");
 
