@@ -87,7 +87,7 @@ class AdminSettingsPageIT extends PostgresServiceTest {
         WebElement copy = browser.findElement(By.id("copy-token"));
         assertThat(copy.isDisplayed()).isTrue();
         copy.click();
-        assertThat(browser.findElement(By.id("copy-status")).getText()).isNotEmpty();
+        await().until(page -> !page.findElement(By.id("copy-status")).getText().isEmpty());
 
         Response created = api.postAsToken("/api/v1/incidents", token,
                 "{\"team_id\":%d,\"title\":\"Created with a token from the page\",\"severity\":2}".formatted(teamId));

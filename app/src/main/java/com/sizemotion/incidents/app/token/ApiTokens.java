@@ -79,7 +79,7 @@ public class ApiTokens {
             recognised.put(hash, entry);
         }
         Optional<ApiToken> usable = entry.token().filter(token -> token.isUsableAt(now));
-        usable.ifPresent(token -> lastUsed.record(token.id(), now));
+        usable.ifPresent(token -> lastUsed.record(token.id(), now.truncatedTo(ChronoUnit.SECONDS)));
         return usable;
     }
 
