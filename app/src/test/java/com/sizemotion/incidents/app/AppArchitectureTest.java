@@ -1,10 +1,14 @@
 package com.sizemotion.incidents.app;
 
+import com.sizemotion.incidents.api.access.Actor;
+import com.sizemotion.incidents.api.access.Caller;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -20,4 +24,12 @@ class AppArchitectureTest {
     static final ArchRule aggregates_should_not_depend_on_web_or_jdbc =
             noClasses().that().areAnnotatedWith(Aggregate.class)
                     .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.jdbc..");
+
+    /** An endpoint cannot widen its own team scope: its Caller comes from the authenticated request only. */
+    @ArchTest
+    static final ArchRule callers_should_be_made_only_from_the_authenticated_request =
+            noClasses().that().doNotHaveFullyQualifiedName("com.sizemotion.incidents.app.web.CallerArgumentResolver")
+                    .and().doNotBelongToAnyOf(Caller.class)
+                    .should().callConstructor(Caller.class, Actor.class, Set.class)
+                    .orShould().callMethod(Caller.class, "allTeams", Actor.class);
 }

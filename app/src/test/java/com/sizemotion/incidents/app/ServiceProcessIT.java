@@ -1,5 +1,6 @@
 package com.sizemotion.incidents.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sizemotion.incidents.app.support.ApiClient;
 import com.sizemotion.incidents.app.support.ApiClient.Response;
 import com.sizemotion.incidents.app.support.ServiceProcess;
@@ -79,6 +80,38 @@ class ServiceProcessIT {
             assertThat(statuses.stream().filter(s -> s != 429)).hasSize(10);
             assertThat(statuses.subList(10, 20)).containsOnly(429);
         }
+    }
+
+    @Test
+    void tokenChangesAndRevocationsReachEveryNodeWithinASecond() throws Exception {
+        try (ServiceProcess first = ServiceProcess.start(ServiceProcess.postgres(database, ADMIN_PASSWORD), workingDirectory);
+             ServiceProcess second = ServiceProcess.start(ServiceProcess.postgres(database, ADMIN_PASSWORD), workingDirectory)) {
+            ApiClient one = new ApiClient(first.baseUrl(), ADMIN_PASSWORD);
+            ApiClient two = new ApiClient(second.baseUrl(), ADMIN_PASSWORD);
+            long teamA = one.createTeam("a");
+            long teamB = one.createTeam("b");
+            JsonNode created = one.createdToken("{\"name\":\"roaming\",\"team_ids\":[%d],\"rate_limit_per_minute\":1000}".formatted(teamA));
+            String token = created.get("token").asText();
+            String path = "/api/v1/admin/api-tokens/" + created.get("id").asLong();
+            assertThat(createIncident(two, token, teamA).header("X-RateLimit-Limit")).isEqualTo("1000");
+
+            one.patchAsAdmin(path, "{\"team_ids\":[%d],\"rate_limit_per_minute\":500}".formatted(teamB));
+            Thread.sleep(1000);
+
+            assertThat(createIncident(two, token, teamA).status()).isEqualTo(403);
+            Response forB = createIncident(two, token, teamB);
+            assertThat(forB.status()).isEqualTo(201);
+            assertThat(forB.header("X-RateLimit-Limit")).isEqualTo("500");
+
+            one.deleteAsAdmin(path);
+            Thread.sleep(1000);
+
+            assertThat(createIncident(two, token, teamB).status()).isEqualTo(401);
+        }
+    }
+
+    private static Response createIncident(ApiClient node, String token, long teamId) {
+        return node.postAsToken("/api/v1/incidents", token, "{\"team_id\":%d,\"title\":\"t\",\"severity\":3}".formatted(teamId));
     }
 
     /** The value once it equals {@code expected}, or the last one seen after 30 s: after a crash the projection resumes once the dead node's claim expires. */

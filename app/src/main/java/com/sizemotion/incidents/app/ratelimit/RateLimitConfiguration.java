@@ -1,7 +1,6 @@
 package com.sizemotion.incidents.app.ratelimit;
 
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +10,6 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rate-limit buckets in PostgreSQL ({@code rate_limit_bucket}, row-locked per token) so that all
@@ -23,29 +21,21 @@ class RateLimitConfiguration {
 
     @Bean
     RateLimiter rateLimiter(DataSource dataSource, Clock clock) throws SQLException {
-        return new RateLimiter(isPostgres(dataSource) ? postgresBuckets(dataSource) : inMemoryBuckets(), clock);
+        TimeMeter time = new ClockTimeMeter(clock);
+        return new RateLimiter(isPostgres(dataSource) ? postgresBuckets(dataSource, time) : new InMemoryBuckets(time), clock);
     }
 
-    private static RateLimiter.Buckets postgresBuckets(DataSource dataSource) {
+    private static RateLimiter.Buckets postgresBuckets(DataSource dataSource, TimeMeter time) {
         ProxyManager<Long> proxyManager = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .table("rate_limit_bucket")
                 .idColumn("id")
                 .stateColumn("state")
                 .expiresAtColumn("expires_at")
+                .clientClock(time)
                 .build();
-        return (tokenId, limit, configuration) -> proxyManager.builder()
-                .withImplicitConfigurationReplacement(limit, TokensInheritanceStrategy.AS_IS)
+        return (tokenId, version, configuration) -> proxyManager.builder()
+                .withImplicitConfigurationReplacement(version, RateLimiter.ON_LIMIT_CHANGE)
                 .build(tokenId, () -> configuration);
-    }
-
-    private static RateLimiter.Buckets inMemoryBuckets() {
-        record LimitedBucket(int limit, Bucket bucket) {
-        }
-        ConcurrentHashMap<Long, LimitedBucket> buckets = new ConcurrentHashMap<>();
-        return (tokenId, limit, configuration) -> buckets.compute(tokenId, (id, existing) ->
-                existing != null && existing.limit() == limit ? existing
-                        : new LimitedBucket(limit, Bucket.builder().addLimit(configuration.getBandwidths()[0]).build())
-        ).bucket();
     }
 
     private static boolean isPostgres(DataSource dataSource) throws SQLException {

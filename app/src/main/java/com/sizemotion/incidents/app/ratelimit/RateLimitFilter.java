@@ -7,7 +7,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -20,8 +19,6 @@ import java.io.IOException;
  * gets the API document's 429 with Retry-After.
  */
 public class RateLimitFilter extends OncePerRequestFilter {
-
-    static final String MESSAGE = "Too many requests. Rate limit exceeded.";
 
     private final RateLimiter rateLimiter;
     private final ApiErrorWriter errors;
@@ -40,13 +37,12 @@ public class RateLimitFilter extends OncePerRequestFilter {
             return;
         }
         ApiToken token = tokenAuthentication.token();
-        RateLimitDecision decision = rateLimiter.tryConsume(token.id(), token.rateLimitPerMinute());
+        RateLimitDecision decision = rateLimiter.tryConsume(token.id(), token.rateLimitPerMinute(), token.limitVersion());
         response.setHeader("X-RateLimit-Limit", Integer.toString(decision.limit()));
         response.setHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
         response.setHeader("X-RateLimit-Reset", Long.toString(decision.resetEpochSecond()));
         if (!decision.allowed()) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-            errors.write(response, 429, MESSAGE);
+            errors.tooManyRequests(response, decision.retryAfter());
             return;
         }
         chain.doFilter(request, response);

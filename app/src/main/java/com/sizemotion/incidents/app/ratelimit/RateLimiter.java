@@ -4,6 +4,7 @@ import io.github.bucket4j.BandwidthBuilder;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,10 +16,19 @@ import java.util.concurrent.TimeUnit;
  */
 public class RateLimiter {
 
-    /** Finds a token's bucket, replacing its configuration when the limit has changed. */
+    /**
+     * When a limit changes, a raised limit grants its extra requests at once and a lowered one
+     * caps what is left at the new capacity.
+     */
+    static final TokensInheritanceStrategy ON_LIMIT_CHANGE = TokensInheritanceStrategy.ADDITIVE;
+
+    /**
+     * Finds a token's bucket. A bucket stored with an older {@code configurationVersion} takes
+     * {@code configuration} over (with {@link #ON_LIMIT_CHANGE}); a newer one stays as it is.
+     */
     @FunctionalInterface
     public interface Buckets {
-        Bucket bucket(long tokenId, int limitPerMinute, BucketConfiguration configuration);
+        Bucket bucket(long tokenId, long configurationVersion, BucketConfiguration configuration);
     }
 
     private static final Duration WINDOW = Duration.ofMinutes(1);
@@ -32,14 +42,14 @@ public class RateLimiter {
         this.clock = clock;
     }
 
-    public RateLimitDecision tryConsume(long tokenId, int limitPerMinute) {
+    public RateLimitDecision tryConsume(long tokenId, int limitPerMinute, long limitVersion) {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(BandwidthBuilder.builder().capacity(limitPerMinute).refillGreedy(limitPerMinute, WINDOW).build())
                 .build();
-        ConsumptionProbe probe = buckets.bucket(tokenId, limitPerMinute, configuration).tryConsumeAndReturnRemaining(1);
-        long retryAfter = probe.isConsumed() ? 0 : Math.max(1, secondsRoundedUp(probe.getNanosToWaitForRefill()));
+        ConsumptionProbe probe = buckets.bucket(tokenId, limitVersion, configuration).tryConsumeAndReturnRemaining(1);
         return new RateLimitDecision(probe.isConsumed(), limitPerMinute, probe.getRemainingTokens(),
-                clock.instant().getEpochSecond() + secondsRoundedUp(probe.getNanosToWaitForReset()), retryAfter);
+                clock.instant().getEpochSecond() + secondsRoundedUp(probe.getNanosToWaitForReset()),
+                Duration.ofNanos(probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill()));
     }
 
     private static long secondsRoundedUp(long nanos) {

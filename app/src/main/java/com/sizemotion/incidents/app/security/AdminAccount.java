@@ -3,6 +3,9 @@ package com.sizemotion.incidents.app.security;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -38,11 +41,10 @@ class AdminAccount {
                 .password(encoder.encode(password)).roles("ADMIN").build());
     }
 
-    UserDetailsService users() {
-        return users;
-    }
-
-    PasswordEncoder encoder() {
-        return encoder;
+    /** Checks the admin's user name and password, for HTTP Basic and the sign-in form alike. */
+    AuthenticationManager authenticationManager() {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        return new ProviderManager(provider);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -38,7 +39,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         }
         var token = tokens.authenticate(header.substring(BEARER.length()).trim());
         if (token.isEmpty()) {
-            unauthenticated.commence(request, response, null);
+            unauthenticated.commence(request, response, new BadCredentialsException("Not a usable API token"));
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -8,13 +8,17 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what:
@@ -22,20 +26,27 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  *   <li>{@code /api/v1/admin/**}: the admin, with HTTP Basic;</li>
  *   <li>the rest of {@code /api/**}: an API token ({@code Authorization: Bearer}) or the admin,
  *       with each token request charged to its rate limit;</li>
+ *   <li>{@code /admin/**}, the Admin Settings pages: the admin, signed in through the form at
+ *       {@code /admin/login}, with a session and CSRF protection;</li>
  *   <li>health and error pages: anyone.</li>
  * </ul>
+ * The API chains are stateless and need no CSRF protection, as browsers never send their
+ * credentials on their own. Every chain refuses an address that keeps failing to authenticate.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     private static final String BASIC_CHALLENGE = "Basic realm=\"incident-service\"";
     private static final String BEARER_CHALLENGE = "Bearer realm=\"incident-service\"";
+    private static final String LOGIN_PAGE = "/admin/login";
+    private static final RequestMatcher AUTHORIZATION_HEADER = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
 
     @Bean
     @Order(1)
-    SecurityFilterChain adminApi(HttpSecurity http, AdminAccount admin, ApiErrorWriter errors) throws Exception {
-        UnauthenticatedEntryPoint unauthenticated = new UnauthenticatedEntryPoint(errors, BASIC_CHALLENGE);
-        return stateless(http.securityMatcher("/api/v1/admin/**"), admin, errors, unauthenticated)
+    SecurityFilterChain adminApi(HttpSecurity http, AdminAccount admin, FailedAuthentications failures,
+                                 ApiErrorWriter errors) throws Exception {
+        UnauthenticatedEntryPoint unauthenticated = new UnauthenticatedEntryPoint(errors, failures, BASIC_CHALLENGE);
+        return stateless(http.securityMatcher("/api/v1/admin/**"), admin, failures, errors, unauthenticated)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMIN"))
                 .build();
     }
@@ -43,9 +54,9 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, AdminAccount admin, ApiTokens tokens, RateLimiter rateLimiter,
-                            ApiErrorWriter errors) throws Exception {
-        UnauthenticatedEntryPoint unauthenticated = new UnauthenticatedEntryPoint(errors, BEARER_CHALLENGE);
-        return stateless(http.securityMatcher("/api/**"), admin, errors, unauthenticated)
+                            FailedAuthentications failures, ApiErrorWriter errors) throws Exception {
+        UnauthenticatedEntryPoint unauthenticated = new UnauthenticatedEntryPoint(errors, failures, BEARER_CHALLENGE);
+        return stateless(http.securityMatcher("/api/**"), admin, failures, errors, unauthenticated)
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, unauthenticated), BasicAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(rateLimiter, errors), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
@@ -54,25 +65,51 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain everythingElse(HttpSecurity http, AdminAccount admin, ApiErrorWriter errors) throws Exception {
-        UnauthenticatedEntryPoint unauthenticated = new UnauthenticatedEntryPoint(errors, BASIC_CHALLENGE);
-        return stateless(http, admin, errors, unauthenticated)
+    SecurityFilterChain adminPages(HttpSecurity http, AdminAccount admin, FailedAuthentications failures,
+                                   ApiErrorWriter errors) throws Exception {
+        AuthenticationFailureHandler wrongPassword = (request, response, e) -> {
+            failures.record(request.getRemoteAddr());
+            response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?error");
+        };
+        RequestMatcher signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, LOGIN_PAGE);
+        return http.securityMatcher("/admin", "/admin/**", "/incidents/**")
+                .authenticationManager(admin.authenticationManager())
+                .addFilterBefore(new FailedAuthenticationThrottle(failures, errors, signIn),
+                        UsernamePasswordAuthenticationFilter.class)
+                .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/admin/api-tokens")
+                        .failureHandler(wrongPassword))
+                .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl(LOGIN_PAGE + "?logout"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(requests -> requests
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error",
-                                "/openapi.yaml").permitAll()
+                        .requestMatchers(LOGIN_PAGE, "/admin/assets/**").permitAll()
                         .anyRequest().hasRole("ADMIN"))
                 .build();
     }
 
-    private static HttpSecurity stateless(HttpSecurity http, AdminAccount admin, ApiErrorWriter errors,
-                                          UnauthenticatedEntryPoint unauthenticated) throws Exception {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(admin.users());
-        provider.setPasswordEncoder(admin.encoder());
+    @Bean
+    @Order(4)
+    SecurityFilterChain everythingElse(HttpSecurity http, AdminAccount admin, FailedAuthentications failures,
+                                       ApiErrorWriter errors) throws Exception {
+        UnauthenticatedEntryPoint unauthenticated = new UnauthenticatedEntryPoint(errors, failures, BASIC_CHALLENGE);
+        return stateless(http, admin, failures, errors, unauthenticated)
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error",
+                                "/openapi.yaml", "/favicon.ico").permitAll()
+                        .anyRequest().hasRole("ADMIN"))
+                .build();
+    }
+
+    private static HttpSecurity stateless(HttpSecurity http, AdminAccount admin, FailedAuthentications failures,
+                                          ApiErrorWriter errors, UnauthenticatedEntryPoint unauthenticated)
+            throws Exception {
         AccessDeniedHandler forbidden = (request, response, e) ->
                 errors.write(response, 403, "Forbidden: these credentials may not use this endpoint.");
         return http
-                .authenticationManager(new ProviderManager(provider))
+                .authenticationManager(admin.authenticationManager())
+                .addFilterBefore(new FailedAuthenticationThrottle(failures, errors, AUTHORIZATION_HEADER),
+                        UsernamePasswordAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

@@ -2,121 +2,80 @@ package com.sizemotion.incidents.app.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sizemotion.incidents.api.web.ApiResponse;
-import com.sizemotion.incidents.command.team.TeamRepository;
 import com.sizemotion.incidents.api.web.FieldErrors;
-import com.sizemotion.incidents.command.web.JsonFields;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Admin API for API tokens: {@code /api/v1/admin/api-tokens}. */
 @RestController
+@RequestMapping("/api/v1/admin/api-tokens")
 class ApiTokenController {
-
-    /** A token as listed: everything but the secret. */
-    record TokenView(long id, String name, String tokenPrefix, List<Long> teamIds, int rateLimitPerMinute,
-                     Instant createdAt, Instant lastUsedAt, Instant expiresAt, Instant revokedAt) {
-
-        static TokenView of(ApiToken token) {
-            return new TokenView(token.id(), token.name(), token.tokenPrefix(),
-                    token.teamIds() == null ? null : token.teamIds().stream().sorted().toList(),
-                    token.rateLimitPerMinute(), token.createdAt(), token.lastUsedAt(), token.expiresAt(),
-                    token.revokedAt());
-        }
-    }
 
     /** A token just created: the only answer that ever carries the plaintext {@code token}. */
     record CreatedTokenView(long id, String name, String token, String tokenPrefix, List<Long> teamIds,
                             int rateLimitPerMinute, Instant createdAt, Instant expiresAt) {
-    }
 
-    private static final int NAME_MAX = 100;
-    private static final int RATE_LIMIT_MAX = 1_000_000;
-    private static final Set<String> FIELDS = Set.of("name", "team_ids", "rate_limit_per_minute", "expires_at");
+        static CreatedTokenView of(ApiTokens.IssuedToken issued) {
+            ApiTokenView view = ApiTokenView.of(issued.token());
+            return new CreatedTokenView(view.id(), view.name(), issued.plaintext(), view.tokenPrefix(),
+                    view.teamIds(), view.rateLimitPerMinute(), view.createdAt(), view.expiresAt());
+        }
+
+        @Override
+        public String toString() {
+            return "CreatedTokenView[id=" + id + ", name=" + name + ", token=(not shown)]";
+        }
+    }
 
     private final ApiTokens tokens;
-    private final ApiTokenRepository repository;
-    private final TeamRepository teams;
-    private final int defaultRateLimit;
+    private final ApiTokenRequests requests;
 
-    ApiTokenController(ApiTokens tokens, ApiTokenRepository repository, TeamRepository teams,
-                       @Value("${incidents.rate-limit.default-per-minute}") int defaultRateLimit) {
+    ApiTokenController(ApiTokens tokens, ApiTokenRequests requests) {
         this.tokens = tokens;
-        this.repository = repository;
-        this.teams = teams;
-        this.defaultRateLimit = defaultRateLimit;
+        this.requests = requests;
     }
 
-    @PostMapping(path = "/api/v1/admin/api-tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     ApiResponse<CreatedTokenView> create(@RequestBody(required = false) JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw FieldErrors.single("body", "The request body must be a JSON object.");
-        }
         FieldErrors errors = new FieldErrors();
-        JsonFields fields = new JsonFields(body, errors);
-        fields.rejectUnknown(FIELDS);
-        String name = fields.requiredString("name", NAME_MAX);
-        Set<Long> teamIds = teamIds(fields);
-        Long rateLimit = fields.optionalInteger("rate_limit_per_minute");
-        if (rateLimit != null && (rateLimit < 1 || rateLimit > RATE_LIMIT_MAX)) {
-            errors.add("rate_limit_per_minute", "The rate limit per minute must be between 1 and " + RATE_LIMIT_MAX + ".");
-        }
-        Instant expiresAt = expiresAt(fields);
+        NewApiToken token = requests.newToken(body, errors);
         errors.throwIfAny();
-        ApiTokens.IssuedToken issued = tokens.issue(name, teamIds,
-                rateLimit == null ? defaultRateLimit : rateLimit.intValue(), expiresAt);
-        TokenView view = TokenView.of(issued.token());
-        return ApiResponse.of(new CreatedTokenView(view.id(), view.name(), issued.plaintext(), view.tokenPrefix(),
-                view.teamIds(), view.rateLimitPerMinute(), view.createdAt(), view.expiresAt()));
+        return ApiResponse.of(CreatedTokenView.of(tokens.issue(token)));
     }
 
-    @GetMapping("/api/v1/admin/api-tokens")
-    ApiResponse<List<TokenView>> list() {
-        return ApiResponse.of(repository.findAll().stream().map(TokenView::of).toList());
+    @GetMapping
+    ApiResponse<List<ApiTokenView>> list() {
+        return ApiResponse.of(tokens.all().stream().map(ApiTokenView::of).toList());
     }
 
-    private Set<Long> teamIds(JsonFields fields) {
-        JsonNode node = fields.given("team_ids");
-        if (node == null) {
-            return null;
-        }
-        if (!node.isArray() || node.isEmpty()) {
-            fields.errors().add("team_ids", "The team ids must be a non-empty array of team ids.");
-            return null;
-        }
-        Set<Long> ids = new LinkedHashSet<>();
-        for (JsonNode id : node) {
-            if (!id.isIntegralNumber() || !id.canConvertToLong() || !teams.exists(id.asLong())) {
-                fields.errors().add("team_ids", "The selected team ids are invalid.");
-                return null;
-            }
-            ids.add(id.asLong());
-        }
-        return ids;
+    @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ApiResponse<ApiTokenView> change(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+        FieldErrors errors = new FieldErrors();
+        ApiTokenChanges changes = requests.changes(body, errors);
+        errors.throwIfAny();
+        return ApiResponse.of(ApiTokenView.of(tokens.change(id, changes).orElseThrow(ApiTokenController::notFound)));
     }
 
-    private static Instant expiresAt(JsonFields fields) {
-        JsonNode node = fields.given("expires_at");
-        if (node == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(node.asText());
-        } catch (DateTimeParseException e) {
-            fields.errors().add("expires_at", "The expires at must be an ISO-8601 instant such as 2027-01-31T00:00:00Z.");
-            return null;
-        }
+    @DeleteMapping("/{id}")
+    ApiResponse<ApiTokenView> revoke(@PathVariable String id) {
+        return ApiResponse.of(ApiTokenView.of(tokens.revoke(id).orElseThrow(ApiTokenController::notFound)));
+    }
+
+    static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "API token not found.");
     }
 }

@@ -1,5 +1,6 @@
 package com.sizemotion.incidents.app.token;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -12,42 +13,45 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** The {@code api_token} table and each token's team scope. */
 @Repository
 class ApiTokenRepository {
 
-    private final JdbcClient jdbc;
+    /** A token with the hash it is stored under, for the one lookup that needs it. */
+    record HashedToken(String tokenHash, ApiToken token) {
+    }
 
-    ApiTokenRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    ApiTokenRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     @Transactional
-    long insert(String name, String tokenHash, String tokenPrefix, Set<Long> teamIds, int rateLimitPerMinute,
-                Instant createdAt, Instant expiresAt) {
+    long insert(String tokenHash, String tokenPrefix, NewApiToken token, Instant createdAt) {
         KeyHolder keyHolder = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO api_token (name, token_hash, token_prefix, all_teams, rate_limit_per_minute,
                             created_at, expires_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(name, tokenHash, tokenPrefix, teamIds == null, rateLimitPerMinute, Timestamp.from(createdAt),
-                        expiresAt == null ? null : Timestamp.from(expiresAt))
+                .params(token.name(), tokenHash, tokenPrefix, token.teamIds() == null, token.rateLimitPerMinute(),
+                        Timestamp.from(createdAt), timestamp(token.expiresAt()))
                 .update(keyHolder, "id");
         long id = keyHolder.getKeyAs(Long.class);
-        if (teamIds != null) {
-            for (long teamId : teamIds) {
-                jdbc.sql("INSERT INTO api_token_team (token_id, team_id) VALUES (?, ?)").params(id, teamId).update();
-            }
-        }
+        insertTeams(id, token.teamIds());
         return id;
     }
 
-    Optional<ApiToken> findByHash(String tokenHash) {
+    Optional<HashedToken> findByHash(String tokenHash) {
         return jdbc.sql("SELECT * FROM api_token WHERE token_hash = ?").param(tokenHash)
-                .query(this::token).optional();
+                .query((rs, row) -> new HashedToken(rs.getString("token_hash"), token(rs, row))).optional();
     }
 
     Optional<ApiToken> findById(long id) {
@@ -58,17 +62,63 @@ class ApiTokenRepository {
         return jdbc.sql("SELECT * FROM api_token ORDER BY id").query(this::token).list();
     }
 
+    /** Applies {@code change} to the token under a row lock, so that concurrent changes never lose one another. */
+    @Transactional
+    Optional<ApiToken> update(long id, UnaryOperator<ApiToken> change) {
+        Optional<ApiToken> current = jdbc.sql("SELECT * FROM api_token WHERE id = ? FOR UPDATE").param(id)
+                .query(this::token).optional();
+        return current.map(change).map(changed -> {
+            jdbc.sql("UPDATE api_token SET name = ?, all_teams = ?, rate_limit_per_minute = ?, limit_version = ? WHERE id = ?")
+                    .params(changed.name(), changed.teamIds() == null, changed.rateLimitPerMinute(),
+                            changed.limitVersion(), id)
+                    .update();
+            jdbc.sql("DELETE FROM api_token_team WHERE token_id = ?").param(id).update();
+            insertTeams(id, changed.teamIds());
+            return changed;
+        });
+    }
+
+    /** Revokes the token unless it already is; the first revocation time stays. */
+    Optional<ApiToken> revoke(long id, Instant at) {
+        jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+                .params(Timestamp.from(at), id).update();
+        return findById(id);
+    }
+
+    /** One batch for all tokens; a time older than the stored one (a lagging node) changes nothing. */
+    void recordLastUsed(Map<Long, Instant> lastUsed) {
+        List<Object[]> rows = lastUsed.entrySet().stream()
+                .map(use -> new Object[]{Timestamp.from(use.getValue()), use.getKey(), Timestamp.from(use.getValue())})
+                .toList();
+        batch.batchUpdate("UPDATE api_token SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)",
+                rows);
+    }
+
+    private void insertTeams(long tokenId, Set<Long> teamIds) {
+        if (teamIds == null) {
+            return;
+        }
+        for (long teamId : teamIds) {
+            jdbc.sql("INSERT INTO api_token_team (token_id, team_id) VALUES (?, ?)").params(tokenId, teamId).update();
+        }
+    }
+
     private ApiToken token(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
         return new ApiToken(id, rs.getString("name"), rs.getString("token_prefix"),
                 rs.getBoolean("all_teams") ? null : teamsOf(id), rs.getInt("rate_limit_per_minute"),
-                instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("last_used_at")),
-                instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("revoked_at")));
+                rs.getLong("limit_version"), instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("expires_at")),
+                instant(rs.getTimestamp("revoked_at")));
     }
 
     private Set<Long> teamsOf(long tokenId) {
         return new HashSet<>(jdbc.sql("SELECT team_id FROM api_token_team WHERE token_id = ?").param(tokenId)
                 .query(Long.class).list());
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -2,24 +2,33 @@ package com.sizemotion.incidents.app.token;
 
 import org.springframework.stereotype.Service;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Issues API tokens and recognises them on requests. A recognised token is remembered for
- * {@link #RECHECK_AFTER} so that a burst of requests costs one lookup, while a revocation still
- * takes effect on every node within that time.
+ * Issues, changes and revokes API tokens and recognises them on requests. A recognised token is
+ * remembered for {@link #RECHECK_AFTER} so that a burst of requests costs one lookup, while a
+ * change or revocation made on any node takes effect everywhere within that time (at once on the
+ * node that made it).
  */
 @Service
 public class ApiTokens {
 
     /** A new token: the plaintext exists only in this object, to be shown once. */
     public record IssuedToken(ApiToken token, String plaintext) {
+
+        @Override
+        public String toString() {
+            return "IssuedToken[token=" + token + ", plaintext=(not shown)]";
+        }
     }
 
     static final Duration RECHECK_AFTER = Duration.ofMillis(500);
@@ -29,23 +38,32 @@ public class ApiTokens {
     }
 
     private final ApiTokenRepository repository;
+    private final LastUsedTracker lastUsed;
     private final Clock clock;
     private final ConcurrentHashMap<String, Recognised> recognised = new ConcurrentHashMap<>();
 
-    ApiTokens(ApiTokenRepository repository, Clock clock) {
+    ApiTokens(ApiTokenRepository repository, LastUsedTracker lastUsed, Clock clock) {
         this.repository = repository;
+        this.lastUsed = lastUsed;
         this.clock = clock;
     }
 
     public IssuedToken issue(String name, Set<Long> teamIds, int rateLimitPerMinute, Instant expiresAt) {
+        return issue(new NewApiToken(name, teamIds, rateLimitPerMinute, expiresAt));
+    }
+
+    IssuedToken issue(NewApiToken token) {
         String plaintext = ApiTokenFormat.generate();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        long id = repository.insert(name, ApiTokenFormat.sha256Hex(plaintext), ApiTokenFormat.displayPrefix(plaintext),
-                teamIds, rateLimitPerMinute, now, expiresAt);
+        long id = repository.insert(ApiTokenFormat.sha256Hex(plaintext), ApiTokenFormat.displayPrefix(plaintext),
+                token, now);
         return new IssuedToken(repository.findById(id).orElseThrow(), plaintext);
     }
 
-    /** The usable token that the text names, if any. Malformed text never reaches the database. */
+    /**
+     * The usable token that the text names, if any, recording its use. Malformed text (wrong
+     * prefix, length, alphabet or checksum) never reaches the database.
+     */
     public Optional<ApiToken> authenticate(String presented) {
         if (!ApiTokenFormat.isWellFormed(presented)) {
             return Optional.empty();
@@ -57,9 +75,50 @@ public class ApiTokens {
             if (recognised.size() > CACHE_LIMIT) {
                 recognised.clear();
             }
-            entry = new Recognised(repository.findByHash(hash), now);
+            entry = new Recognised(lookUp(hash), now);
             recognised.put(hash, entry);
         }
-        return entry.token().filter(token -> token.isUsableAt(now));
+        Optional<ApiToken> usable = entry.token().filter(token -> token.isUsableAt(now));
+        usable.ifPresent(token -> lastUsed.record(token.id(), now.truncatedTo(ChronoUnit.SECONDS)));
+        return usable;
+    }
+
+    List<ApiToken> all() {
+        return repository.findAll();
+    }
+
+    /** The token with this id; an id that is not a number names no token. */
+    Optional<ApiToken> find(String id) {
+        return id(id).flatMap(repository::findById);
+    }
+
+    Optional<ApiToken> change(String id, ApiTokenChanges changes) {
+        Optional<ApiToken> changed = id(id).flatMap(tokenId -> repository.update(tokenId, changes::applyTo));
+        recognised.clear();
+        return changed;
+    }
+
+    /** Revokes the token; repeating it changes nothing. */
+    Optional<ApiToken> revoke(String id) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Optional<ApiToken> revoked = id(id).flatMap(tokenId -> repository.revoke(tokenId, now));
+        recognised.clear();
+        return revoked;
+    }
+
+    private static Optional<Long> id(String id) {
+        try {
+            return Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The stored token whose hash matches, compared in constant time. */
+    private Optional<ApiToken> lookUp(String hash) {
+        byte[] presented = hash.getBytes(StandardCharsets.US_ASCII);
+        return repository.findByHash(hash)
+                .filter(stored -> MessageDigest.isEqual(stored.tokenHash().getBytes(StandardCharsets.US_ASCII), presented))
+                .map(ApiTokenRepository.HashedToken::token);
     }
 }

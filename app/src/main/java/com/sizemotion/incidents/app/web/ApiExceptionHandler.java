@@ -1,5 +1,6 @@
 package com.sizemotion.incidents.app.web;
 
+import com.sizemotion.incidents.api.access.TeamAccessDeniedException;
 import com.sizemotion.incidents.api.web.ValidationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
         return answer(HttpStatus.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here.");
+    }
+
+    @ExceptionHandler(TeamAccessDeniedException.class)
+    ResponseEntity<ApiError> teamAccessDenied(TeamAccessDeniedException e) {
+        return answer(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

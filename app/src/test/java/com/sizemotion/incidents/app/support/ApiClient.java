@@ -58,6 +58,16 @@ public final class ApiClient {
         return send(request(path).header("Authorization", basicAdmin()).GET());
     }
 
+    public Response patchAsAdmin(String path, String json) {
+        return send(request(path).header("Authorization", basicAdmin())
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response deleteAsAdmin(String path) {
+        return send(request(path).header("Authorization", basicAdmin()).DELETE());
+    }
+
     public Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -87,11 +97,16 @@ public final class ApiClient {
 
     /** Creates an API token and returns its plaintext. */
     public String createToken(String json) {
+        return createdToken(json).get("token").asText();
+    }
+
+    /** Creates an API token and returns the answer's {@code data}: id, plaintext {@code token}, scope, limit. */
+    public JsonNode createdToken(String json) {
         Response response = postAsAdmin("/api/v1/admin/api-tokens", json);
         if (response.status() != 201) {
             throw new IllegalStateException("token not created: " + response.raw().body());
         }
-        return response.data().get("token").asText();
+        return response.data();
     }
 
     /** Creates a user and returns its id. */

@@ -59,12 +59,13 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** The environment of a node on the given PostgreSQL database. */
+    /** The environment of a node on the given PostgreSQL database, with a small pool: several nodes share one server. */
     public static Map<String, String> postgres(TestDatabase database, String adminPassword) {
         return Map.of("SPRING_DATASOURCE_URL", database.url(),
                 "SPRING_DATASOURCE_USERNAME", TestDatabase.USER,
                 "SPRING_DATASOURCE_PASSWORD", TestDatabase.PASSWORD,
-                "INCIDENTS_ADMIN_PASSWORD", adminPassword);
+                "INCIDENTS_ADMIN_PASSWORD", adminPassword,
+                "INCIDENTS_DB_POOL_SIZE", "10");
     }
 
     /** The operating-system process id; Axon names a node's token claims {@code <pid>@<host>}. */

@@ -16,7 +16,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 import java.time.Clock;
@@ -54,10 +53,7 @@ class IncidentController {
     @PostMapping(path = "/api/v1/incidents", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ApiResponse<IncidentView>> create(@RequestBody(required = false) JsonNode body, Caller caller) {
         IncidentRequest request = parser.parse(body);
-        if (!caller.mayAccessTeam(request.teamId())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "This API token may not create incidents for team " + request.teamId() + ".");
-        }
+        caller.requireTeam(request.teamId());
         if (!teams.exists(request.teamId())) {
             throw FieldErrors.single("team_id", "The selected team id is invalid.");
         }

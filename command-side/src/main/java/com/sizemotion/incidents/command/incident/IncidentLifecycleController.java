@@ -123,8 +123,7 @@ class IncidentLifecycleController {
     }
 
     private ApiResponse<IncidentView> change(String id, Caller caller, CommandFor commandFor) {
-        IncidentRef incident = parseId(id).flatMap(lookup::find)
-                .filter(ref -> caller.mayAccessTeam(ref.teamId()))
+        IncidentRef incident = caller.visible(parseId(id).flatMap(lookup::find), IncidentRef::teamId)
                 .orElseThrow(IncidentLifecycleController::notFound);
         Object command = commandFor.command(incident, clock.instant().truncatedTo(ChronoUnit.MICROS));
         IncidentChangeResult result;

@@ -31,8 +31,7 @@ class IncidentPageController {
 
     @GetMapping(path = "/incidents/{id}", produces = MediaType.TEXT_HTML_VALUE)
     String page(@PathVariable long id, Caller caller) {
-        IncidentState state = views.load(IncidentViewRepository.LIVE_TABLE, id)
-                .filter(s -> caller.mayAccessTeam(s.teamId()))
+        IncidentState state = caller.visible(views.load(IncidentViewRepository.LIVE_TABLE, id), IncidentState::teamId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Incident not found."));
         IncidentView incident = state.toView(views.publicUrl());
         StringBuilder html = new StringBuilder("""

@@ -51,9 +51,8 @@ class IncidentQueryController {
 
     /** The incident, if it exists and the caller may see its team; otherwise the same 404 either way. */
     private IncidentState visible(String id, Caller caller) {
-        return parseId(id)
-                .flatMap(incidentId -> views.load(IncidentViewRepository.LIVE_TABLE, incidentId))
-                .filter(state -> caller.mayAccessTeam(state.teamId()))
+        return caller.visible(parseId(id).flatMap(incidentId -> views.load(IncidentViewRepository.LIVE_TABLE, incidentId)),
+                        IncidentState::teamId)
                 .orElseThrow(IncidentQueryController::notFound);
     }
 

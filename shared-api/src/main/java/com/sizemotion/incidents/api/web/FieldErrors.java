@@ -1,6 +1,7 @@
 package com.sizemotion.incidents.api.web;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,11 @@ public final class FieldErrors {
 
     public boolean isEmpty() {
         return errors.isEmpty();
+    }
+
+    /** The messages per field, for pages that show them next to their form fields. */
+    public Map<String, List<String>> messages() {
+        return Collections.unmodifiableMap(errors);
     }
 
     /** Throws the 422 answer when any message was collected. */

@@ -1,0 +1,16 @@
+package com.sizemotion.incidents.app.token;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A token as the admin API shows it: everything but the secret. */
+record ApiTokenView(long id, String name, String tokenPrefix, List<Long> teamIds, int rateLimitPerMinute,
+                    Instant createdAt, Instant lastUsedAt, Instant expiresAt, Instant revokedAt) {
+
+    static ApiTokenView of(ApiToken token) {
+        return new ApiTokenView(token.id(), token.name(), token.tokenPrefix(),
+                token.teamIds() == null ? null : token.teamIds().stream().sorted().toList(),
+                token.rateLimitPerMinute(), token.createdAt(), token.lastUsedAt(), token.expiresAt(),
+                token.revokedAt());
+    }
+}

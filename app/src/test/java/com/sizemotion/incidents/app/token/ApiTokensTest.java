@@ -1,0 +1,123 @@
+package com.sizemotion.incidents.app.token;
+
+import com.sizemotion.incidents.app.support.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+class ApiTokensTest {
+
+    private static final String ISSUED_TOKEN = "inc_JCvlqlXP8g14klpkdfxBinUs1qCbTFb9DunOUd4W4EL0irezs";
+    private static final Instant NOW = Instant.parse("2026-01-28T12:00:00Z");
+
+    private final ApiTokenRepository repository = mock(ApiTokenRepository.class);
+    private final LastUsedTracker lastUsed = mock(LastUsedTracker.class);
+    private final MutableClock clock = new MutableClock(NOW);
+    private final ApiTokens tokens = new ApiTokens(repository, lastUsed, clock);
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "ghp_JCvlqlXP8g14klpkdfxBinUs1qCbTFb9DunOUd4W4EL0irezs",
+            "inc_JCvlqlXP8g14klpkdfxBinUs1qCbTFb9DunOUd4W4EL0irezt",
+            "inc_KCvlqlXP8g14klpkdfxBinUs1qCbTFb9DunOUd4W4EL0irezs",
+            "inc_JCvlqlXP8g14klpkdfxBinUs1qCbTFb9DunOUd4W4EL0irez",
+            "inc_not-a-real-token",
+            ""})
+    void refusesAWrongPrefixLengthOrChecksumWithoutTouchingTheDatabase(String presented) {
+        assertThat(tokens.authenticate(presented)).isEmpty();
+
+        verifyNoInteractions(repository, lastUsed);
+    }
+
+    @Test
+    void recognisesAStoredTokenAndRecordsItsUse() {
+        ApiToken stored = stored(null, null);
+        storedUnderItsHash(stored);
+
+        assertThat(tokens.authenticate(ISSUED_TOKEN)).contains(stored);
+        verify(lastUsed).record(stored.id(), NOW);
+    }
+
+    @Test
+    void looksATokenUpOnceForABurstAndAgainAfterHalfASecond() {
+        storedUnderItsHash(stored(null, null));
+
+        tokens.authenticate(ISSUED_TOKEN);
+        clock.advance(Duration.ofMillis(400));
+        tokens.authenticate(ISSUED_TOKEN);
+        verify(repository, times(1)).findByHash(anyString());
+
+        clock.advance(Duration.ofMillis(200));
+        tokens.authenticate(ISSUED_TOKEN);
+        verify(repository, times(2)).findByHash(anyString());
+    }
+
+    @Test
+    void noticesARevocationMadeOnAnotherNodeWithinASecond() {
+        storedUnderItsHash(stored(null, null));
+        assertThat(tokens.authenticate(ISSUED_TOKEN)).isPresent();
+
+        storedUnderItsHash(stored(NOW, null));
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(tokens.authenticate(ISSUED_TOKEN)).isEmpty();
+    }
+
+    @Test
+    void refusesATokenFromTheMomentItExpires() {
+        storedUnderItsHash(stored(null, NOW.plusSeconds(1)));
+        assertThat(tokens.authenticate(ISSUED_TOKEN)).isPresent();
+
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(tokens.authenticate(ISSUED_TOKEN)).isEmpty();
+    }
+
+    @Test
+    void refusesAWellFormedTokenThatIsNotStored() {
+        when(repository.findByHash(anyString())).thenReturn(Optional.empty());
+
+        assertThat(tokens.authenticate(ApiTokenFormat.generate())).isEmpty();
+        verifyNoInteractions(lastUsed);
+    }
+
+    @Test
+    void forgetsWhatItRecognisedWhenThisNodeRevokesAToken() {
+        storedUnderItsHash(stored(null, null));
+        tokens.authenticate(ISSUED_TOKEN);
+        when(repository.revoke(7L, NOW)).thenReturn(Optional.of(stored(NOW, null)));
+
+        tokens.revoke("7");
+        storedUnderItsHash(stored(NOW, null));
+
+        assertThat(tokens.authenticate(ISSUED_TOKEN)).isEmpty();
+    }
+
+    @Test
+    void findsNoTokenForAnIdThatIsNotANumber() {
+        assertThat(tokens.find("abc")).isEmpty();
+        assertThat(tokens.revoke("abc")).isEmpty();
+        verifyNoInteractions(repository);
+    }
+
+    private void storedUnderItsHash(ApiToken token) {
+        String hash = ApiTokenFormat.sha256Hex(ISSUED_TOKEN);
+        when(repository.findByHash(hash)).thenReturn(Optional.of(new ApiTokenRepository.HashedToken(hash, token)));
+    }
+
+    private static ApiToken stored(Instant revokedAt, Instant expiresAt) {
+        return new ApiToken(7, "Datadog", "inc_JCvlqlXP", null, 60, 1, NOW.minusSeconds(3600), null, expiresAt, revokedAt);
+    }
+}
