@@ -2,6 +2,7 @@ package com.sizemotion.incidents.app.config;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
@@ -19,6 +20,12 @@ import java.sql.SQLException;
 class AxonStorageConfiguration {
 
     private static final String UNIQUE_VIOLATION = "23505";
+
+    /** Source of the pooled streaming processors ({@code source: commitNotifyingEventSource} in application.yml). */
+    @Bean
+    CommitNotifyingEventSource commitNotifyingEventSource(EventStore eventStore) {
+        return new CommitNotifyingEventSource(eventStore);
+    }
 
     @Bean
     EventSchema eventSchema() {

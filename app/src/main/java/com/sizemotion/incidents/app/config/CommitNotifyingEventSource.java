@@ -1,0 +1,142 @@
+package com.sizemotion.incidents.app.config;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.beans.factory.DisposableBean;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The event store as the source of the pooled streaming processors, waking them as soon as this
+ * node commits events. Axon's embedded event store gives its streams no availability callback, so
+ * a pooled processor would look for new events only every 500 ms and every create would wait that
+ * long for its read model. After a commit the store's producer thread first fetches the new events,
+ * so the processors are woken a few times within {@code AFTER_COMMIT_MILLIS}. Events committed by
+ * other nodes reach the store after its fetch delay; a re-check every {@value #RECHECK_MILLIS} ms
+ * passes them on.
+ */
+class CommitNotifyingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, DisposableBean {
+
+    static final long RECHECK_MILLIS = 250;
+    private static final long[] AFTER_COMMIT_MILLIS = {1, 5, 20, 60};
+
+    private final EventStore eventStore;
+    private final Set<Runnable> waiting = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService recheck = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "event-source-recheck");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    CommitNotifyingEventSource(EventStore eventStore) {
+        this.eventStore = eventStore;
+        eventStore.subscribe(events -> {
+            if (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().afterCommit(unitOfWork -> wakeSoon());
+            } else {
+                wakeSoon();
+            }
+        });
+        recheck.scheduleWithFixedDelay(this::wakeAll, RECHECK_MILLIS, RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        return new NotifyingStream(eventStore.openStream(trackingToken));
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return eventStore.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return eventStore.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return eventStore.createTokenAt(dateTime);
+    }
+
+    @Override
+    public TrackingToken createTokenSince(Duration duration) {
+        return eventStore.createTokenSince(duration);
+    }
+
+    @Override
+    public void destroy() {
+        recheck.shutdownNow();
+    }
+
+    private void wakeSoon() {
+        for (long delay : AFTER_COMMIT_MILLIS) {
+            recheck.schedule(this::wakeAll, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void wakeAll() {
+        waiting.forEach(Runnable::run);
+    }
+
+    /** The event store's stream, with the availability callback it lacks. */
+    private final class NotifyingStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final BlockingStream<TrackedEventMessage<?>> delegate;
+        private Runnable callback;
+
+        NotifyingStream(BlockingStream<TrackedEventMessage<?>> delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return delegate.peek();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            return delegate.hasNextAvailable(timeout, unit);
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            return delegate.nextAvailable();
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable onAvailable) {
+            if (callback != null) {
+                waiting.remove(callback);
+            }
+            callback = onAvailable;
+            waiting.add(onAvailable);
+            return true;
+        }
+
+        @Override
+        public void close() {
+            if (callback != null) {
+                waiting.remove(callback);
+            }
+            delegate.close();
+        }
+    }
+}
