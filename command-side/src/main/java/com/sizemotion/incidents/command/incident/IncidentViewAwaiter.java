@@ -2,14 +2,16 @@ package com.sizemotion.incidents.command.incident;
 
 import com.sizemotion.incidents.api.incident.FindIncidentQuery;
 import com.sizemotion.incidents.api.incident.IncidentView;
+import com.sizemotion.incidents.api.incident.IncidentViewUpdated;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,19 +19,37 @@ import java.util.concurrent.TimeoutException;
 /**
  * Waits, for a bounded time, until the read model shows an incident at least at a given version
  * and with its on-call assignment no longer pending, so that a client that was just answered can
- * read its own write and sees whom the incident went to. Updates arrive at once from projections
- * in this JVM (subscription query); re-reading every {@value #REREAD_MILLIS} ms covers projections
- * that run on another node. All blocking happens on the caller's thread.
+ * read its own write and sees whom the incident went to. The projection of this node says when it
+ * committed a change ({@link IncidentViewUpdated}), so the common case costs one read of the
+ * view; re-reading every {@value #REREAD_MILLIS} ms covers projections that run on another node.
+ * All blocking happens on the caller's thread.
  */
 @Component
 class IncidentViewAwaiter {
 
     private static final long REREAD_MILLIS = 200;
+    private static final int REMEMBERED_INCIDENTS = 10_000;
 
     private final QueryGateway queryGateway;
+    /** The newest version this node's projection committed, per incident (recent ones only). */
+    private final ConcurrentHashMap<Long, Long> committedVersions = new ConcurrentHashMap<>();
+    /** Completed, and dropped, at the next commit of the incident's view. */
+    private final ConcurrentHashMap<Long, CompletableFuture<Void>> nextCommit = new ConcurrentHashMap<>();
 
     IncidentViewAwaiter(QueryGateway queryGateway) {
         this.queryGateway = queryGateway;
+    }
+
+    @EventListener
+    void on(IncidentViewUpdated updated) {
+        if (committedVersions.size() > REMEMBERED_INCIDENTS) {
+            committedVersions.clear();
+        }
+        committedVersions.merge(updated.incidentId(), updated.version(), Math::max);
+        CompletableFuture<Void> waiting = nextCommit.remove(updated.incidentId());
+        if (waiting != null) {
+            waiting.complete(null);
+        }
     }
 
     /** The read model's copy as it is now, whatever its version. */
@@ -39,38 +59,42 @@ class IncidentViewAwaiter {
 
     Optional<IncidentView> await(long incidentId, long minimumVersion, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        FindIncidentQuery query = new FindIncidentQuery(incidentId);
-        try (SubscriptionQueryResult<Optional<IncidentView>, IncidentView> subscription = queryGateway.subscriptionQuery(
-                query, ResponseTypes.optionalInstanceOf(IncidentView.class), ResponseTypes.instanceOf(IncidentView.class))) {
-            CompletableFuture<IncidentView> updated = new CompletableFuture<>();
-            subscription.updates().filter(view -> settled(view, minimumVersion)).next().subscribe(updated::complete);
-            Optional<IncidentView> seen = subscription.initialResult().blockOptional().flatMap(view -> view);
-            while (seen.filter(view -> settled(view, minimumVersion)).isEmpty()) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    return Optional.empty();
-                }
-                seen = updateWithin(updated, Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(REREAD_MILLIS)))
-                        .or(() -> current(incidentId));
+        long wanted = minimumVersion;
+        while (true) {
+            waitForCommit(incidentId, wanted, Math.min(deadline - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(REREAD_MILLIS)));
+            Optional<IncidentView> view = current(incidentId);
+            if (view.filter(v -> v.version() >= minimumVersion && !v.awaitsAssignment()).isPresent()) {
+                return view;
             }
-            return seen;
+            if (deadline - System.nanoTime() <= 0) {
+                return Optional.empty();
+            }
+            wanted = Math.max(minimumVersion, view.map(v -> v.version() + 1).orElse(minimumVersion));
         }
     }
 
-    private static boolean settled(IncidentView view, long minimumVersion) {
-        return view.version() >= minimumVersion && !view.awaitsAssignment();
-    }
-
-    private static Optional<IncidentView> updateWithin(CompletableFuture<IncidentView> updated, long nanos) {
-        try {
-            return Optional.of(updated.get(nanos, TimeUnit.NANOSECONDS));
-        } catch (TimeoutException e) {
-            return Optional.empty();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Watching the read model failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
+    /** Blocks until this node's projection committed {@code version} of the incident, or the time is up. */
+    private void waitForCommit(long incidentId, long version, long nanos) {
+        long until = System.nanoTime() + nanos;
+        while (committedVersions.getOrDefault(incidentId, -1L) < version) {
+            CompletableFuture<Void> commit = nextCommit.computeIfAbsent(incidentId, id -> new CompletableFuture<>());
+            if (committedVersions.getOrDefault(incidentId, -1L) >= version) {
+                return;
+            }
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                commit.get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return;
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("cannot happen: commits are only ever completed normally", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

@@ -6,12 +6,15 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Teams own incidents and on-call schedules. */
 @Repository
 public class TeamRepository {
 
     private final JdbcClient jdbc;
+    private final Set<Long> knownTeams = ConcurrentHashMap.newKeySet();
 
     TeamRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -23,8 +26,16 @@ public class TeamRepository {
         return new Team(keyHolder.getKeyAs(Long.class), name);
     }
 
+    /** Teams are never deleted, so a team once seen is remembered: a create costs no lookup for it. */
     public boolean exists(long id) {
-        return jdbc.sql("SELECT count(*) FROM team WHERE id = ?").param(id).query(Long.class).single() > 0;
+        if (knownTeams.contains(id)) {
+            return true;
+        }
+        boolean exists = jdbc.sql("SELECT count(*) FROM team WHERE id = ?").param(id).query(Long.class).single() > 0;
+        if (exists) {
+            knownTeams.add(id);
+        }
+        return exists;
     }
 
     public boolean nameTaken(String name) {

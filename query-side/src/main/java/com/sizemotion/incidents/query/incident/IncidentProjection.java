@@ -3,19 +3,22 @@ package com.sizemotion.incidents.query.incident;
 import com.sizemotion.incidents.api.incident.FindIncidentQuery;
 import com.sizemotion.incidents.api.incident.IncidentEvent;
 import com.sizemotion.incidents.api.incident.IncidentView;
+import com.sizemotion.incidents.api.incident.IncidentViewUpdated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
 /**
- * Builds the incident read model from the incident events and answers {@link FindIncidentQuery},
- * telling subscribers of an incident whenever its view changes.
+ * Builds the incident read model from the incident events and answers {@link FindIncidentQuery}.
+ * After each commit it tells this node which incident reached which version
+ * ({@link IncidentViewUpdated}).
  */
 @Component
 @ProcessingGroup(IncidentProjection.PROCESSING_GROUP)
@@ -25,18 +28,19 @@ class IncidentProjection {
 
     private final IncidentViewWriter writer;
     private final IncidentViewRepository views;
-    private final QueryUpdateEmitter updateEmitter;
+    private final ApplicationEventPublisher publisher;
 
-    IncidentProjection(IncidentViewWriter writer, IncidentViewRepository views, QueryUpdateEmitter updateEmitter) {
+    IncidentProjection(IncidentViewWriter writer, IncidentViewRepository views, ApplicationEventPublisher publisher) {
         this.writer = writer;
         this.views = views;
-        this.updateEmitter = updateEmitter;
+        this.publisher = publisher;
     }
 
     @EventHandler
     void on(IncidentEvent event, @SequenceNumber long version) {
         writer.applyLive(event, version);
-        announce(event.incidentId());
+        IncidentViewUpdated updated = new IncidentViewUpdated(event.incidentId(), version);
+        CurrentUnitOfWork.get().afterCommit(unitOfWork -> publisher.publishEvent(updated));
     }
 
     @ResetHandler
@@ -47,14 +51,5 @@ class IncidentProjection {
     @QueryHandler
     Optional<IncidentView> handle(FindIncidentQuery query) {
         return views.find(query.incidentId());
-    }
-
-    private void announce(long incidentId) {
-        boolean watched = updateEmitter.activeSubscriptions().stream()
-                .anyMatch(s -> s.getPayload() instanceof FindIncidentQuery q && q.incidentId() == incidentId);
-        if (watched) {
-            views.find(incidentId).ifPresent(view -> updateEmitter.emit(FindIncidentQuery.class,
-                    query -> query.incidentId() == incidentId, view));
-        }
     }
 }
