@@ -65,13 +65,13 @@ class IncidentReportIT extends PostgresServiceTest {
         assertThat(report.get("group_by").asText()).isEqualTo("severity");
         JsonNode groups = report.get("groups");
         assertThat(groups).hasSize(3);
-        assertGroup(groups.get(0), "1", 2, 2, 2);
+        assertGroup(groups.get(0), "Sev 1", 2, 2, 2);
         assertDurations(groups.get(0).get("mtta"), 90, 90, 114);
         assertDurations(groups.get(0).get("mttr"), 1200, 1200, 1680);
-        assertGroup(groups.get(1), "2", 1, 1, 0);
+        assertGroup(groups.get(1), "Sev 2", 1, 1, 0);
         assertDurations(groups.get(1).get("mtta"), 300, 300, 300);
         assertThat(groups.get(1).get("mttr").get("mean").isNull()).isTrue();
-        assertGroup(groups.get(2), "3", 1, 0, 1);
+        assertGroup(groups.get(2), "Sev 3", 1, 0, 1);
         assertThat(groups.get(2).get("mtta").get("p50").isNull()).isTrue();
         assertDurations(groups.get(2).get("mttr"), 3600, 3600, 3600);
     }
@@ -100,9 +100,9 @@ class IncidentReportIT extends PostgresServiceTest {
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         assertThat(csv.raw().body()).isEqualTo("""
                 group,count,acknowledged,resolved,mtta_mean,mtta_p50,mtta_p90,mttr_mean,mttr_p50,mttr_p90
-                1,2,2,2,90.0,90.0,114.0,1200.0,1200.0,1680.0
-                2,1,1,0,300.0,300.0,300.0,,,
-                3,1,0,1,,,,3600.0,3600.0,3600.0
+                Sev 1,2,2,2,90.0,90.0,114.0,1200.0,1200.0,1680.0
+                Sev 2,1,1,0,300.0,300.0,300.0,,,
+                Sev 3,1,0,1,,,,3600.0,3600.0,3600.0
                 """);
     }
 

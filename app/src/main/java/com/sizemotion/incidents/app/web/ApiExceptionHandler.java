@@ -50,7 +50,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return answer(HttpStatus.NOT_ACCEPTABLE, "Not acceptable: this endpoint answers with application/json.");
+        return answer(HttpStatus.NOT_ACCEPTABLE, "Not acceptable: this endpoint cannot answer in the media type the Accept header asks for.");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -3,8 +3,10 @@ package com.sizemotion.incidents.query.incident;
 import com.sizemotion.incidents.api.access.Actor;
 import com.sizemotion.incidents.api.incident.IncidentAcknowledgedEvent;
 import com.sizemotion.incidents.api.incident.IncidentAlertRepeatedEvent;
+import com.sizemotion.incidents.api.incident.IncidentAssignedEvent;
 import com.sizemotion.incidents.api.incident.IncidentCreatedEvent;
 import com.sizemotion.incidents.api.incident.IncidentEvent;
+import com.sizemotion.incidents.api.incident.IncidentNotAssignedEvent;
 import com.sizemotion.incidents.api.incident.IncidentNoteAddedEvent;
 import com.sizemotion.incidents.api.incident.IncidentReopenedEvent;
 import com.sizemotion.incidents.api.incident.IncidentResolvedEvent;
@@ -116,6 +118,25 @@ class IncidentHistory {
             putIfPresent(details, "tags", e.tags());
         } else if (payload instanceof IncidentNoteAddedEvent e) {
             details.put("body", e.body());
+        } else if (payload instanceof IncidentAssignedEvent e) {
+            Map<String, Object> assignee = new LinkedHashMap<>();
+            assignee.put("id", e.assignee().id());
+            assignee.put("name", e.assignee().name());
+            assignee.put("email", e.assignee().email());
+            details.put("assignee", assignee);
+            if (e.scheduleId() == null) {
+                details.put("reason", "assigned by hand");
+            } else {
+                details.put("reason", e.overrideId() != null ? "override" : "on call");
+                details.put("schedule_id", e.scheduleId());
+                putIfPresent(details, "layer", e.layer());
+                putIfPresent(details, "override_id", e.overrideId());
+                details.put("evaluated_at", e.evaluatedAt());
+            }
+        } else if (payload instanceof IncidentNotAssignedEvent e) {
+            details.put("reason", e.reason().name().toLowerCase());
+            details.put("schedule_id", e.scheduleId());
+            details.put("evaluated_at", e.evaluatedAt());
         } else {
             genericDetails(payload, details);
         }

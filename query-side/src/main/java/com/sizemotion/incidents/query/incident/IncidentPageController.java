@@ -30,8 +30,9 @@ class IncidentPageController {
     }
 
     @GetMapping(path = "/incidents/{id}", produces = MediaType.TEXT_HTML_VALUE)
-    String page(@PathVariable long id, Caller caller) {
-        IncidentState state = caller.visible(views.load(IncidentViewRepository.LIVE_TABLE, id), IncidentState::teamId)
+    String page(@PathVariable String id, Caller caller) {
+        IncidentState state = caller.visible(IncidentIds.parse(id).flatMap(incidentId ->
+                        views.load(IncidentViewRepository.LIVE_TABLE, incidentId)), IncidentState::teamId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Incident not found."));
         IncidentView incident = state.toView(views.publicUrl());
         StringBuilder html = new StringBuilder("""
@@ -77,7 +78,8 @@ class IncidentPageController {
             return "";
         }
         List<String> parts = details.entrySet().stream()
-                .map(e -> htmlEscape(e.getKey().replace('_', ' ') + ": " + e.getValue())).toList();
+                .map(e -> htmlEscape(e.getKey().replace('_', ' ') + ": "
+                        + (e.getValue() instanceof Map<?, ?> person ? person.get("name") : e.getValue()))).toList();
         return " — " + String.join("; ", parts);
     }
 }

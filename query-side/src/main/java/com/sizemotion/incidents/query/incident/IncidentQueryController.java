@@ -51,7 +51,7 @@ class IncidentQueryController {
 
     /** The incident, if it exists and the caller may see its team; otherwise the same 404 either way. */
     private IncidentState visible(String id, Caller caller) {
-        return caller.visible(parseId(id).flatMap(incidentId -> views.load(IncidentViewRepository.LIVE_TABLE, incidentId)),
+        return caller.visible(IncidentIds.parse(id).flatMap(incidentId -> views.load(IncidentViewRepository.LIVE_TABLE, incidentId)),
                         IncidentState::teamId)
                 .orElseThrow(IncidentQueryController::notFound);
     }
@@ -62,14 +62,6 @@ class IncidentQueryController {
         } catch (DateTimeParseException e) {
             throw FieldErrors.single(parameter, "The " + parameter.replace('_', ' ')
                     + " must be an ISO-8601 instant such as 2026-11-20T03:12:00Z.");
-        }
-    }
-
-    private static java.util.Optional<Long> parseId(String id) {
-        try {
-            return java.util.Optional.of(Long.parseLong(id));
-        } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
         }
     }
 

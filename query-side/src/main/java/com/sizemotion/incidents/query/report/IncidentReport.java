@@ -19,7 +19,7 @@ class IncidentReport {
     /** What the report can be grouped by, and the SQL expression of each group's key. */
     enum GroupBy {
         TEAM("CAST(team_id AS VARCHAR(20))"),
-        SEVERITY("CAST(severity AS VARCHAR(1))"),
+        SEVERITY("'Sev ' || CAST(severity AS VARCHAR(1))"),
         SOURCE("coalesce(source, '')"),
         DAY("CAST(CAST((created_at AT TIME ZONE 'UTC') AS DATE) AS VARCHAR(10))");
 
