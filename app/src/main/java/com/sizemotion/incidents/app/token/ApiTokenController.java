@@ -1,5 +1,6 @@
 package com.sizemotion.incidents.app.token;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sizemotion.incidents.api.web.ApiResponse;
 import com.sizemotion.incidents.command.team.TeamRepository;
@@ -9,15 +10,19 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Admin API for API tokens: {@code /api/v1/admin/api-tokens}. */
@@ -36,6 +41,10 @@ class ApiTokenController {
         }
     }
 
+    /** A token as listed, with whether deliveries through it must carry PagerDuty's signature (never the secret). */
+    record ListedTokenView(@JsonUnwrapped TokenView token, boolean pagerdutySigningSecretSet) {
+    }
+
     /** A token just created: the only answer that ever carries the plaintext {@code token}. */
     record CreatedTokenView(long id, String name, String token, String tokenPrefix, List<Long> teamIds,
                             int rateLimitPerMinute, Instant createdAt, Instant expiresAt) {
@@ -44,18 +53,22 @@ class ApiTokenController {
     private static final int NAME_MAX = 100;
     private static final int RATE_LIMIT_MAX = 1_000_000;
     private static final Set<String> FIELDS = Set.of("name", "team_ids", "rate_limit_per_minute", "expires_at");
+    private static final String PAGERDUTY_SIGNING_SECRET = "pagerduty_signing_secret";
 
     private final ApiTokens tokens;
     private final ApiTokenRepository repository;
     private final TeamRepository teams;
     private final int defaultRateLimit;
+    private final PagerDutySigningSecrets pagerDutySecrets;
 
     ApiTokenController(ApiTokens tokens, ApiTokenRepository repository, TeamRepository teams,
-                       @Value("${incidents.rate-limit.default-per-minute}") int defaultRateLimit) {
+                       @Value("${incidents.rate-limit.default-per-minute}") int defaultRateLimit,
+                       PagerDutySigningSecrets pagerDutySecrets) {
         this.tokens = tokens;
         this.repository = repository;
         this.teams = teams;
         this.defaultRateLimit = defaultRateLimit;
+        this.pagerDutySecrets = pagerDutySecrets;
     }
 
     @PostMapping(path = "/api/v1/admin/api-tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -83,8 +96,50 @@ class ApiTokenController {
     }
 
     @GetMapping("/api/v1/admin/api-tokens")
-    ApiResponse<List<TokenView>> list() {
-        return ApiResponse.of(repository.findAll().stream().map(TokenView::of).toList());
+    ApiResponse<List<ListedTokenView>> list() {
+        Set<Long> signed = pagerDutySecrets.tokensWithSecret();
+        return ApiResponse.of(repository.findAll().stream()
+                .map(token -> new ListedTokenView(TokenView.of(token), signed.contains(token.id()))).toList());
+    }
+
+    /**
+     * Sets ({@code "pagerduty_signing_secret": "…"}) or removes ({@code null}) the secret of the
+     * PagerDuty v3 webhook subscription that delivers through this token.
+     */
+    @PatchMapping(path = "/api/v1/admin/api-tokens/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ApiResponse<ListedTokenView> setPagerDutySigningSecret(@PathVariable String id, @RequestBody(required = false) JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw FieldErrors.single("body", "The request body must be a JSON object.");
+        }
+        FieldErrors errors = new FieldErrors();
+        new JsonFields(body, errors).rejectUnknown(Set.of(PAGERDUTY_SIGNING_SECRET));
+        JsonNode secret = body.get(PAGERDUTY_SIGNING_SECRET);
+        if (secret == null) {
+            errors.add(PAGERDUTY_SIGNING_SECRET, "The pagerduty signing secret field is required (null removes the secret).");
+        } else if (!secret.isNull() && (!secret.isTextual() || secret.asText().isBlank()
+                || secret.asText().trim().length() > PagerDutySigningSecrets.SECRET_MAX)) {
+            errors.add(PAGERDUTY_SIGNING_SECRET, "The pagerduty signing secret must be a non-empty string of at most "
+                    + PagerDutySigningSecrets.SECRET_MAX + " characters, or null.");
+        }
+        errors.throwIfAny();
+        long tokenId = parseId(id).orElseThrow(ApiTokenController::tokenNotFound);
+        if (!pagerDutySecrets.change(tokenId, secret.isNull() ? null : secret.asText().trim())) {
+            throw tokenNotFound();
+        }
+        ApiToken token = repository.findById(tokenId).orElseThrow(ApiTokenController::tokenNotFound);
+        return ApiResponse.of(new ListedTokenView(TokenView.of(token), !secret.isNull()));
+    }
+
+    private static Optional<Long> parseId(String id) {
+        try {
+            return Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ResponseStatusException tokenNotFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "API token not found.");
     }
 
     private Set<Long> teamIds(JsonFields fields) {
