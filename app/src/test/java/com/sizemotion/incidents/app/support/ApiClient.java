@@ -54,6 +54,12 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response patchAsAdmin(String path, String json) {
+        return send(request(path).header("Authorization", basicAdmin())
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Response getAsAdmin(String path) {
         return send(request(path).header("Authorization", basicAdmin()).GET());
     }
