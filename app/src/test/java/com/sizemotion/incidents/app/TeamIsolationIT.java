@@ -45,7 +45,10 @@ class TeamIsolationIT extends PostgresServiceTest {
             "GET /api/v1/oncall-schedules",
             "GET /api/v1/oncall-schedules/{scheduleId}",
             "GET /api/v1/oncall-schedules/{scheduleId}/oncall",
-            "GET /api/v1/oncall-schedules/{scheduleId}/history");
+            "GET /api/v1/oncall-schedules/{scheduleId}/history",
+            "POST /api/v1/integrations/alertmanager",
+            "POST /api/v1/integrations/datadog",
+            "POST /api/v1/integrations/pagerduty");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -169,6 +172,39 @@ class TeamIsolationIT extends PostgresServiceTest {
             assertThat(hidden.raw().body()).as(path).isEqualTo(missing.raw().body());
             assertThat(api.getAsToken("/api/v1/oncall-schedules/" + schedule + path, unscoped).status()).as(path).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aScopedTokenCannotDeliverAlertsForOtherTeams() {
+        Map<String, String> payloads = Map.of(
+                "alertmanager", """
+                        {"version": "4", "groupKey": "{}:{alertname=\\"HighCPU\\"}", "truncatedAlerts": 0, "status": "firing",
+                         "receiver": "incidents", "groupLabels": {}, "commonLabels": {}, "commonAnnotations": {},
+                         "externalURL": "http://alertmanager:9093",
+                         "alerts": [{"status": "firing", "labels": {"alertname": "HighCPU", "severity": "critical"},
+                                     "annotations": {"summary": "High CPU"}, "startsAt": "2026-11-26T10:00:00Z",
+                                     "endsAt": "0001-01-01T00:00:00Z", "generatorURL": "http://prometheus:9090/graph",
+                                     "fingerprint": "c1a4b6f5e2d3a7b8"}]}""",
+                "datadog", """
+                        {"alert_id": "1234567", "alert_cycle_key": "7077414567434410417", "title": "[P1] High CPU",
+                         "event_title": "High CPU", "body": "CPU above 90%", "priority": "P1", "transition": "Triggered",
+                         "alert_type": "error", "scope": "host:web-01", "link": "https://app.datadoghq.com/event/1",
+                         "tags": "env:prod", "hostname": "web-01", "date": "1769603696000", "org": {"id": "1", "name": "Acme"}}""",
+                "pagerduty", """
+                        {"event": {"id": "01BZYV6S1Y4AJLQ7M4N2B5TKMN", "event_type": "incident.triggered", "resource_type": "incident",
+                          "occurred_at": "2026-11-26T10:00:00Z", "agent": null, "client": null,
+                          "data": {"id": "Q0RIJJZL24RC6W", "type": "incident", "self": "https://api.pagerduty.com/incidents/Q0RIJJZL24RC6W",
+                                   "html_url": "https://acme.pagerduty.com/incidents/Q0RIJJZL24RC6W", "number": 2, "status": "triggered",
+                                   "incident_key": "d3640fbd41094207a1c11e58e46b1662", "created_at": "2026-11-26T10:00:00Z",
+                                   "title": "A little bump in the road", "urgency": "high", "priority": null}}}""");
+        long events = DATABASE.count("SELECT count(*) FROM domain_event_entry");
+
+        payloads.forEach((tool, payload) -> {
+            Response refused = api.postAsToken("/api/v1/integrations/" + tool + "?team_id=" + otherTeam, scoped, payload);
+            assertThat(refused.status()).as(tool).isEqualTo(403);
+        });
+
+        assertThat(DATABASE.count("SELECT count(*) FROM domain_event_entry")).isEqualTo(events);
     }
 
     /** Every handler of {@code /api/**} except the admin API, as "METHOD /pattern" ("ANY" for every method). */

@@ -7,7 +7,8 @@ import java.util.Set;
  *
  * @param changesScope whether {@code teamIds} applies: then {@code null} means every team
  */
-record ApiTokenChanges(String name, boolean changesScope, Set<Long> teamIds, Integer rateLimitPerMinute) {
+record ApiTokenChanges(String name, boolean changesScope, Set<Long> teamIds, Integer rateLimitPerMinute,
+                       boolean changesSigningSecret, String signingSecret) {
 
     ApiToken applyTo(ApiToken token) {
         int limit = rateLimitPerMinute == null ? token.rateLimitPerMinute() : rateLimitPerMinute;

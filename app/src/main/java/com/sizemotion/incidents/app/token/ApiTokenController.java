@@ -18,6 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /** Admin API for API tokens: {@code /api/v1/admin/api-tokens}. */
 @RestController
@@ -29,7 +30,7 @@ class ApiTokenController {
                             int rateLimitPerMinute, Instant createdAt, Instant expiresAt) {
 
         static CreatedTokenView of(ApiTokens.IssuedToken issued) {
-            ApiTokenView view = ApiTokenView.of(issued.token());
+            ApiTokenView view = ApiTokenView.of(issued.token(), false);
             return new CreatedTokenView(view.id(), view.name(), issued.plaintext(), view.tokenPrefix(),
                     view.teamIds(), view.rateLimitPerMinute(), view.createdAt(), view.expiresAt());
         }
@@ -42,10 +43,12 @@ class ApiTokenController {
 
     private final ApiTokens tokens;
     private final ApiTokenRequests requests;
+    private final PagerDutySigningSecrets pagerDutySecrets;
 
-    ApiTokenController(ApiTokens tokens, ApiTokenRequests requests) {
+    ApiTokenController(ApiTokens tokens, ApiTokenRequests requests, PagerDutySigningSecrets pagerDutySecrets) {
         this.tokens = tokens;
         this.requests = requests;
+        this.pagerDutySecrets = pagerDutySecrets;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -59,7 +62,8 @@ class ApiTokenController {
 
     @GetMapping
     ApiResponse<List<ApiTokenView>> list() {
-        return ApiResponse.of(tokens.all().stream().map(ApiTokenView::of).toList());
+        Set<Long> signed = pagerDutySecrets.tokensWithSecret();
+        return ApiResponse.of(tokens.all().stream().map(token -> ApiTokenView.of(token, signed.contains(token.id()))).toList());
     }
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -67,12 +71,20 @@ class ApiTokenController {
         FieldErrors errors = new FieldErrors();
         ApiTokenChanges changes = requests.changes(body, errors);
         errors.throwIfAny();
-        return ApiResponse.of(ApiTokenView.of(tokens.change(id, changes).orElseThrow(ApiTokenController::notFound)));
+        ApiToken token = tokens.change(id, changes).orElseThrow(ApiTokenController::notFound);
+        if (changes.changesSigningSecret()) {
+            pagerDutySecrets.change(token.id(), changes.signingSecret());
+        }
+        return ApiResponse.of(view(token));
     }
 
     @DeleteMapping("/{id}")
     ApiResponse<ApiTokenView> revoke(@PathVariable String id) {
-        return ApiResponse.of(ApiTokenView.of(tokens.revoke(id).orElseThrow(ApiTokenController::notFound)));
+        return ApiResponse.of(view(tokens.revoke(id).orElseThrow(ApiTokenController::notFound)));
+    }
+
+    private ApiTokenView view(ApiToken token) {
+        return ApiTokenView.of(token, pagerDutySecrets.secretOf(token.id()).isPresent());
     }
 
     static ResponseStatusException notFound() {

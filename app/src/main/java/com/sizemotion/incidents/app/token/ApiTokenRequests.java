@@ -23,7 +23,9 @@ class ApiTokenRequests {
     private static final int NAME_MAX = 100;
     private static final int RATE_LIMIT_MAX = 1_000_000;
     private static final Set<String> NEW_TOKEN_FIELDS = Set.of("name", "team_ids", "rate_limit_per_minute", "expires_at");
-    private static final Set<String> CHANGE_FIELDS = Set.of("name", "team_ids", "rate_limit_per_minute");
+    static final String PAGERDUTY_SIGNING_SECRET = "pagerduty_signing_secret";
+    private static final Set<String> CHANGE_FIELDS = Set.of("name", "team_ids", "rate_limit_per_minute",
+            PAGERDUTY_SIGNING_SECRET);
 
     private final TeamRepository teams;
     private final Clock clock;
@@ -70,9 +72,25 @@ class ApiTokenRequests {
         boolean widensToAllTeams = body.has("team_ids") && body.get("team_ids").isNull();
         Set<Long> teamIds = teamIds(fields);
         Integer rateLimit = rateLimit(fields);
+        boolean changesSigningSecret = body.has(PAGERDUTY_SIGNING_SECRET);
+        String signingSecret = changesSigningSecret ? signingSecret(body.get(PAGERDUTY_SIGNING_SECRET), errors) : null;
         return errors.isEmpty()
-                ? new ApiTokenChanges(name, widensToAllTeams || teamIds != null, teamIds, rateLimit)
+                ? new ApiTokenChanges(name, widensToAllTeams || teamIds != null, teamIds, rateLimit,
+                        changesSigningSecret, signingSecret)
                 : null;
+    }
+
+    /** The PagerDuty signing secret to set, or {@code null} to remove it. */
+    private static String signingSecret(JsonNode secret, FieldErrors errors) {
+        if (secret.isNull()) {
+            return null;
+        }
+        if (!secret.isTextual() || secret.asText().isBlank() || secret.asText().trim().length() > PagerDutySigningSecrets.SECRET_MAX) {
+            errors.add(PAGERDUTY_SIGNING_SECRET, "The pagerduty signing secret must be a non-empty string of at most "
+                    + PagerDutySigningSecrets.SECRET_MAX + " characters, or null.");
+            return null;
+        }
+        return secret.asText().trim();
     }
 
     private static JsonFields fields(JsonNode body, FieldErrors errors, Set<String> known) {

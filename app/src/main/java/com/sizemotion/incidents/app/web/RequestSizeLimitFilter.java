@@ -22,9 +22,9 @@ import java.io.IOException;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestSizeLimitFilter extends OncePerRequestFilter {
+public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    static final String MESSAGE = "Payload too large: the request body exceeds the size limit.";
+    public static final String MESSAGE = "Payload too large: the request body exceeds the size limit.";
 
     private final long maxBytes;
     private final ApiErrorWriter errors;
@@ -44,7 +44,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new LimitedRequest(request, maxBytes), response);
     }
 
-    static boolean isTooLarge(Throwable e) {
+    public static boolean isTooLarge(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyTooLargeException) {
                 return true;

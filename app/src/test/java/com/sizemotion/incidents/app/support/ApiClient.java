@@ -54,14 +54,14 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    public Response getAsAdmin(String path) {
-        return send(request(path).header("Authorization", basicAdmin()).GET());
-    }
-
     public Response patchAsAdmin(String path, String json) {
         return send(request(path).header("Authorization", basicAdmin())
                 .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response getAsAdmin(String path) {
+        return send(request(path).header("Authorization", basicAdmin()).GET());
     }
 
     public Response deleteAsAdmin(String path) {

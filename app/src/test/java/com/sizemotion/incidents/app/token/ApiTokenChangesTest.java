@@ -14,7 +14,7 @@ class ApiTokenChangesTest {
 
     @Test
     void raisesTheLimitVersionWhenTheLimitChanges() {
-        ApiToken changed = new ApiTokenChanges(null, false, null, 100).applyTo(TOKEN);
+        ApiToken changed = new ApiTokenChanges(null, false, null, 100, false, null).applyTo(TOKEN);
 
         assertThat(changed.rateLimitPerMinute()).isEqualTo(100);
         assertThat(changed.limitVersion()).isEqualTo(5);
@@ -22,8 +22,8 @@ class ApiTokenChangesTest {
 
     @Test
     void raisesTheLimitVersionAgainWhenTheLimitGoesBackToAnEarlierValue() {
-        ApiToken raised = new ApiTokenChanges(null, false, null, 100).applyTo(TOKEN);
-        ApiToken back = new ApiTokenChanges(null, false, null, 60).applyTo(raised);
+        ApiToken raised = new ApiTokenChanges(null, false, null, 100, false, null).applyTo(TOKEN);
+        ApiToken back = new ApiTokenChanges(null, false, null, 60, false, null).applyTo(raised);
 
         assertThat(back.rateLimitPerMinute()).isEqualTo(60);
         assertThat(back.limitVersion()).isEqualTo(6);
@@ -31,7 +31,7 @@ class ApiTokenChangesTest {
 
     @Test
     void keepsTheLimitVersionWhenOnlyTheNameOrScopeChanges() {
-        ApiToken changed = new ApiTokenChanges("Datadog EU", true, Set.of(2L), 60).applyTo(TOKEN);
+        ApiToken changed = new ApiTokenChanges("Datadog EU", true, Set.of(2L), 60, false, null).applyTo(TOKEN);
 
         assertThat(changed.name()).isEqualTo("Datadog EU");
         assertThat(changed.teamIds()).containsExactly(2L);
@@ -40,11 +40,11 @@ class ApiTokenChangesTest {
 
     @Test
     void widensTheScopeToEveryTeam() {
-        assertThat(new ApiTokenChanges(null, true, null, null).applyTo(TOKEN).teamIds()).isNull();
+        assertThat(new ApiTokenChanges(null, true, null, null, false, null).applyTo(TOKEN).teamIds()).isNull();
     }
 
     @Test
     void leavesWhatIsNotMentionedAsItIs() {
-        assertThat(new ApiTokenChanges(null, false, null, null).applyTo(TOKEN)).isEqualTo(TOKEN);
+        assertThat(new ApiTokenChanges(null, false, null, null, false, null).applyTo(TOKEN)).isEqualTo(TOKEN);
     }
 }
