@@ -51,7 +51,8 @@ class ApiTokenLifecycleIT extends PostgresServiceTest {
         assertThat(list.raw().body()).doesNotContain(created.get("token").asText());
         JsonNode listed = token(list, created.get("id").asLong());
         assertThat(fieldNames(listed)).containsExactlyInAnyOrder("id", "name", "token_prefix", "team_ids",
-                "rate_limit_per_minute", "created_at", "last_used_at", "expires_at", "revoked_at");
+                "rate_limit_per_minute", "created_at", "last_used_at", "expires_at", "revoked_at",
+                "pagerduty_signing_secret_set");
         assertThat(listed.get("name").asText()).isEqualTo("Datadog Production");
         assertThat(listed.get("token_prefix").asText()).isEqualTo(created.get("token").asText().substring(0, 12));
         assertThat(listed.get("team_ids")).hasSize(1);
