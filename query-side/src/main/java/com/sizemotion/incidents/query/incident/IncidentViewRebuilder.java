@@ -19,9 +19,10 @@ import java.util.concurrent.Executors;
 
 /**
  * Rebuilds the incident read model from the event store without downtime: a fresh table is filled
- * by replaying every event while readers keep using the live table and the live projection also
- * writes into the fresh one; once the replay has caught up, the tables are swapped in one
- * transaction.
+ * by replaying every event while readers and the live projection keep using the live table. Once
+ * the replay has caught up, both tables are locked (live writers wait), the replay takes the last
+ * events, and the tables are swapped in that one transaction. The live projection then goes on in
+ * the rebuilt table, where its writes are idempotent for the events the replay already applied.
  */
 @Component
 public class IncidentViewRebuilder {

@@ -46,13 +46,15 @@ class IncidentViewRepository {
         this.publicUrl = publicUrl;
     }
 
-    void insert(String table, IncidentState s) {
-        jdbc.sql("INSERT INTO " + table + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    /** Inserts the incident's row unless the table has it already (a rebuilt table that took over). */
+    void insertIfAbsent(String table, IncidentState s) {
+        jdbc.sql("INSERT INTO " + table + " (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM " + table + " WHERE id = ?)")
                 .params(s.id(), s.incidentKey(), s.teamId(), s.title(), s.description(), s.severity().level(),
                         s.status().wireName(), s.source(), s.externalId(), write(s.metadata()), write(s.tags()),
                         s.occurrences(), s.previousIncidentId(), timestamp(s.createdAt()), timestamp(s.updatedAt()),
                         timestamp(s.acknowledgedAt()), timestamp(s.resolvedAt()), s.version(), assigneeId(s),
-                        assigneeName(s), assigneeEmail(s), s.assignment())
+                        assigneeName(s), assigneeEmail(s), s.assignment(), s.id())
                 .update();
     }
 

@@ -5,44 +5,36 @@ import com.sizemotion.incidents.api.incident.IncidentEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies incident events to a read-model table through {@link IncidentEvolution}. The live
- * projection writes the live table, and also the rebuild table while a rebuild runs, so that
- * nothing written during a rebuild is missing once the rebuilt table takes over.
+ * Applies incident events to a read-model table through {@link IncidentEvolution}. Every write is
+ * idempotent: a rebuilt table takes over with every event up to the swap, and the live projection
+ * may then offer some of them again.
  */
 @Component
 class IncidentViewWriter {
 
     private final IncidentViewRepository views;
-    private final IncidentViewRebuildState rebuildState;
 
-    IncidentViewWriter(IncidentViewRepository views, IncidentViewRebuildState rebuildState) {
+    IncidentViewWriter(IncidentViewRepository views) {
         this.views = views;
-        this.rebuildState = rebuildState;
     }
 
     void applyLive(IncidentEvent event, long version) {
         if (event instanceof IncidentCreatedEvent created) {
-            views.insert(IncidentViewRepository.LIVE_TABLE, IncidentEvolution.created(created, version));
+            views.insertIfAbsent(IncidentViewRepository.LIVE_TABLE, IncidentEvolution.created(created, version));
         } else {
             views.load(IncidentViewRepository.LIVE_TABLE, event.incidentId())
                     .filter(state -> state.version() < version)
                     .flatMap(state -> IncidentEvolution.apply(state, event, version))
                     .ifPresent(state -> views.update(IncidentViewRepository.LIVE_TABLE, state));
         }
-        if (rebuildState.isRunning()) {
-            applyInOrder(IncidentViewRepository.REBUILD_TABLE, event, version);
-        }
     }
 
-    /**
-     * Applies the event only when it is the next one the table's row lacks: the rebuild's replay
-     * and the live projection may both offer it, in either order, and it must count once.
-     */
+    /** Applies the event only when it is the next one the table's row lacks (the rebuild's replay). */
     void applyInOrder(String table, IncidentEvent event, long version) {
         var current = views.load(table, event.incidentId());
         if (event instanceof IncidentCreatedEvent created) {
             if (current.isEmpty()) {
-                views.insert(table, IncidentEvolution.created(created, version));
+                views.insertIfAbsent(table, IncidentEvolution.created(created, version));
             }
             return;
         }
