@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.context.annotation.Primary;
 
 import java.net.http.HttpRequest;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * service's clock stands still unless a test moves it, so no result depends on the machine's speed.
  */
 @Import(RateLimitIT.StoppedClock.class)
+@TestPropertySource(properties = "incidents.security.failed-authentications-per-minute=20")
 class RateLimitIT extends PostgresServiceTest {
 
     @TestConfiguration(proxyBeanMethods = false)
