@@ -153,7 +153,7 @@ class AlertmanagerIntegrationIT extends PostgresServiceTest {
         Response forbidden = deliver(group("firing", alert("firing", fingerprint2, "critical", "web-02"), adminOnly));
 
         assertThat(forbidden.status()).isEqualTo(403);
-        assertThat(forbidden.json().get("message").asText()).isEqualTo("This API token may not create incidents for team " + otherTeam + ".");
+        assertThat(forbidden.json().get("message").asText()).isEqualTo("This API token may not access team " + otherTeam + ".");
         assertThat(events()).isEqualTo(events);
 
         Response asAdmin = api.postAsAdmin("/api/v1/integrations/alertmanager?team_id=" + teamId, group("firing", adminOnly));

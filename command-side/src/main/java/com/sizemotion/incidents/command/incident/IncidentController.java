@@ -6,7 +6,6 @@ import com.sizemotion.incidents.api.incident.AssignmentState;
 import com.sizemotion.incidents.api.incident.CreateIncidentResult;
 import com.sizemotion.incidents.api.incident.IncidentView;
 import com.sizemotion.incidents.api.web.ApiResponse;
-import com.sizemotion.incidents.command.oncall.OnCallScheduleRepository;
 import com.sizemotion.incidents.command.team.TeamRepository;
 import com.sizemotion.incidents.api.web.FieldErrors;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,20 +28,20 @@ class IncidentController {
 
     private final IncidentRequestParser parser;
     private final TeamRepository teams;
-    private final OnCallScheduleRepository schedules;
+    private final OnCallScheduleChoice scheduleChoice;
     private final IncidentIntake intake;
     private final IncidentViewAwaiter awaiter;
     private final String publicUrl;
     private final Duration readModelWait;
     private final Clock clock;
 
-    IncidentController(IncidentRequestParser parser, TeamRepository teams, OnCallScheduleRepository schedules,
+    IncidentController(IncidentRequestParser parser, TeamRepository teams, OnCallScheduleChoice scheduleChoice,
                        IncidentIntake intake, IncidentViewAwaiter awaiter, Clock clock,
                        @Value("${incidents.public-url}") String publicUrl,
                        @Value("${incidents.create.read-model-wait:2s}") Duration readModelWait) {
         this.parser = parser;
         this.teams = teams;
-        this.schedules = schedules;
+        this.scheduleChoice = scheduleChoice;
         this.intake = intake;
         this.awaiter = awaiter;
         this.publicUrl = publicUrl;
@@ -57,29 +56,13 @@ class IncidentController {
         if (!teams.exists(request.teamId())) {
             throw FieldErrors.single("team_id", "The selected team id is invalid.");
         }
-        checkSchedule(request, caller);
+        scheduleChoice.requireFor(request.oncallScheduleId(), request.teamId(), caller);
         Instant requestedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         CreateIncidentResult result = intake.open(request, caller.actor(), requestedAt);
         IncidentView view = awaiter.await(result.incidentId(), result.version(), readModelWait)
                 .orElseGet(() -> provisionalView(result, request));
         HttpStatus status = result.outcome() == CreateIncidentResult.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status).location(URI.create(view.url())).body(ApiResponse.of(view));
-    }
-
-    /**
-     * The schedule must be the incident's team's. A schedule the caller may not see is answered as
-     * unknown, so that a token cannot learn of other teams' schedules.
-     */
-    private void checkSchedule(IncidentRequest request, Caller caller) {
-        if (request.oncallScheduleId() == null) {
-            return;
-        }
-        long owner = schedules.teamOf(request.oncallScheduleId()).filter(caller::mayAccessTeam)
-                .orElseThrow(() -> FieldErrors.single("oncall_schedule_id", "The selected oncall schedule id is invalid."));
-        if (owner != request.teamId()) {
-            throw FieldErrors.single("oncall_schedule_id",
-                    "The selected oncall schedule does not belong to team " + request.teamId() + ".");
-        }
     }
 
     /**

@@ -12,6 +12,7 @@ import com.sizemotion.incidents.command.incident.IncidentLookupRepository;
 import com.sizemotion.incidents.command.incident.IncidentLookupRepository.LatestGeneration;
 import com.sizemotion.incidents.command.incident.IncidentRequest;
 import com.sizemotion.incidents.command.incident.IncidentTransitionException;
+import com.sizemotion.incidents.command.incident.OnCallScheduleChoice;
 import com.sizemotion.incidents.command.team.TeamRepository;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -53,14 +54,16 @@ public class AlertActions {
     private final IncidentLookupRepository lookup;
     private final CommandGateway commandGateway;
     private final TeamRepository teams;
+    private final OnCallScheduleChoice scheduleChoice;
     private final Clock clock;
 
     AlertActions(IncidentIntake intake, IncidentLookupRepository lookup, CommandGateway commandGateway,
-                 TeamRepository teams, Clock clock) {
+                 TeamRepository teams, OnCallScheduleChoice scheduleChoice, Clock clock) {
         this.intake = intake;
         this.lookup = lookup;
         this.commandGateway = commandGateway;
         this.teams = teams;
+        this.scheduleChoice = scheduleChoice;
         this.clock = clock;
     }
 
@@ -70,7 +73,8 @@ public class AlertActions {
 
     /**
      * Every alert needs a team, its own or the request's {@code team_id}; every team named must be
-     * one the caller may act for (403 otherwise) and must exist (422 otherwise).
+     * one the caller may act for (403 otherwise) and must exist (422 otherwise); an on-call schedule
+     * asked for must belong to every team of the delivery (422 otherwise).
      */
     public CheckedDelivery check(String source, List<AlertAction> actions, IntegrationOptions options, Caller caller) {
         List<Long> teamIds = new ArrayList<>();
@@ -86,12 +90,7 @@ public class AlertActions {
             teamIds.add(teamId);
             named.add(teamId);
         }
-        for (long teamId : named) {
-            if (!caller.mayAccessTeam(teamId)) {
-                throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                        "This API token may not create incidents for team " + teamId + ".");
-            }
-        }
+        named.forEach(caller::requireTeam);
         FieldErrors errors = new FieldErrors();
         for (long teamId : named) {
             if (!teams.exists(teamId)) {
@@ -99,6 +98,9 @@ public class AlertActions {
             }
         }
         errors.throwIfAny();
+        if (options.assignToOncall()) {
+            named.forEach(teamId -> scheduleChoice.requireFor(options.oncallScheduleId(), teamId, caller));
+        }
         return new CheckedDelivery(source, List.copyOf(actions), List.copyOf(teamIds), options, caller);
     }
 

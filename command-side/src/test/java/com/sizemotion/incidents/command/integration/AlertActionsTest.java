@@ -2,6 +2,7 @@ package com.sizemotion.incidents.command.integration;
 
 import com.sizemotion.incidents.api.access.Actor;
 import com.sizemotion.incidents.api.access.Caller;
+import com.sizemotion.incidents.api.access.TeamAccessDeniedException;
 import com.sizemotion.incidents.api.incident.AcknowledgeIncidentCommand;
 import com.sizemotion.incidents.api.incident.CreateIncidentResult;
 import com.sizemotion.incidents.api.incident.IncidentChangeResult;
@@ -9,9 +10,11 @@ import com.sizemotion.incidents.api.incident.IncidentKey;
 import com.sizemotion.incidents.api.incident.IncidentStatus;
 import com.sizemotion.incidents.api.incident.ResolveIncidentCommand;
 import com.sizemotion.incidents.api.incident.Severity;
+import com.sizemotion.incidents.api.web.FieldErrors;
 import com.sizemotion.incidents.api.web.ValidationFailedException;
 import com.sizemotion.incidents.command.incident.IncidentIntake;
 import com.sizemotion.incidents.command.incident.IncidentLookupRepository;
+import com.sizemotion.incidents.command.incident.OnCallScheduleChoice;
 import com.sizemotion.incidents.command.incident.IncidentLookupRepository.LatestGeneration;
 import com.sizemotion.incidents.command.incident.IncidentRequest;
 import com.sizemotion.incidents.command.incident.IncidentTransitionException;
@@ -34,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -49,7 +53,8 @@ class AlertActionsTest {
     private final IncidentLookupRepository lookup = mock(IncidentLookupRepository.class);
     private final CommandGateway commandGateway = mock(CommandGateway.class);
     private final TeamRepository teams = mock(TeamRepository.class);
-    private final AlertActions alertActions = new AlertActions(intake, lookup, commandGateway, teams,
+    private final OnCallScheduleChoice scheduleChoice = mock(OnCallScheduleChoice.class);
+    private final AlertActions alertActions = new AlertActions(intake, lookup, commandGateway, teams, scheduleChoice,
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeEach
@@ -93,16 +98,28 @@ class AlertActionsTest {
 
         ValidationFailedException noTeam = catchThrowableOfType(ValidationFailedException.class, () -> alertActions.handle(
                 "alertmanager", List.of(open("alertmanager:f1", null)), new IntegrationOptions(null, false, null), TEAM_5_TOKEN));
-        ResponseStatusException forbidden = catchThrowableOfType(ResponseStatusException.class,
+        TeamAccessDeniedException forbidden = catchThrowableOfType(TeamAccessDeniedException.class,
                 () -> alertActions.handle("alertmanager", actions, TEAM_5, TEAM_5_TOKEN));
         when(teams.exists(7L)).thenReturn(false);
         ValidationFailedException unknown = catchThrowableOfType(ValidationFailedException.class,
                 () -> alertActions.handle("alertmanager", actions, TEAM_5, Caller.allTeams(Actor.admin("admin"))));
 
         assertThat(noTeam.errors()).isEqualTo(Map.of("team_id", List.of("The team id field is required.")));
-        assertThat(forbidden.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(forbidden.getReason()).isEqualTo("This API token may not create incidents for team 7.");
+        assertThat(forbidden.getMessage()).isEqualTo("This API token may not access team 7.");
         assertThat(unknown.errors()).isEqualTo(Map.of("team_id", List.of("The selected team id 7 is invalid.")));
+        verifyNoInteractions(intake, commandGateway);
+    }
+
+    @Test
+    void refusesAnOnCallScheduleOfAnotherTeamBeforeWritingAnything() {
+        IntegrationOptions assigning = new IntegrationOptions(5L, true, 42L);
+        doThrow(FieldErrors.single("oncall_schedule_id", "The selected oncall schedule does not belong to team 5."))
+                .when(scheduleChoice).requireFor(42L, 5L, TEAM_5_TOKEN);
+
+        ValidationFailedException refused = catchThrowableOfType(ValidationFailedException.class, () -> alertActions.handle(
+                "alertmanager", List.of(open("alertmanager:f1", null)), assigning, TEAM_5_TOKEN));
+
+        assertThat(refused.errors()).containsKey("oncall_schedule_id");
         verifyNoInteractions(intake, commandGateway);
     }
 

@@ -4,17 +4,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The state of the incident read model's rebuild, in the database so that the live projection on
- * every node sees it ({@code projection_rebuild}).
+ * The state of the incident read model's rebuild, in the database so that every node sees it
+ * ({@code projection_rebuild}): at most one rebuild runs at a time across the nodes.
  */
 @Repository
 class IncidentViewRebuildState {
 
     static final String PROJECTION = IncidentProjection.PROCESSING_GROUP;
+
+    /** A running rebuild reports progress after every batch; one silent this long died with its node. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     private final JdbcClient jdbc;
 
@@ -22,9 +26,10 @@ class IncidentViewRebuildState {
         this.jdbc = jdbc;
     }
 
-    boolean isRunning() {
-        return jdbc.sql("SELECT count(*) FROM projection_rebuild WHERE projection = ? AND status = 'running'")
-                .param(PROJECTION).query(Long.class).single() > 0;
+    /** Whether a rebuild is running on some node; an abandoned one does not block the next rebuild. */
+    boolean isRunning(Instant now) {
+        return jdbc.sql("SELECT count(*) FROM projection_rebuild WHERE projection = ? AND status = 'running' AND heartbeat_at > ?")
+                .params(PROJECTION, Timestamp.from(now.minus(ABANDONED_AFTER))).query(Long.class).single() > 0;
     }
 
     Optional<ProjectionRebuild> last() {
@@ -37,17 +42,19 @@ class IncidentViewRebuildState {
 
     /** Marks a rebuild as running, unless one already is. */
     boolean start(Instant at) {
-        if (isRunning()) {
+        if (isRunning(at)) {
             return false;
         }
         jdbc.sql("DELETE FROM projection_rebuild WHERE projection = ?").param(PROJECTION).update();
-        jdbc.sql("INSERT INTO projection_rebuild (projection, status, started_at, replayed_events) VALUES (?, 'running', ?, 0)")
-                .params(PROJECTION, Timestamp.from(at)).update();
+        jdbc.sql("INSERT INTO projection_rebuild (projection, status, started_at, heartbeat_at, replayed_events)"
+                        + " VALUES (?, 'running', ?, ?, 0)")
+                .params(PROJECTION, Timestamp.from(at), Timestamp.from(at)).update();
         return true;
     }
 
-    void progress(long replayedEvents) {
-        jdbc.sql("UPDATE projection_rebuild SET replayed_events = ? WHERE projection = ?").params(replayedEvents, PROJECTION).update();
+    void progress(long replayedEvents, Instant at) {
+        jdbc.sql("UPDATE projection_rebuild SET replayed_events = ?, heartbeat_at = ? WHERE projection = ?")
+                .params(replayedEvents, Timestamp.from(at), PROJECTION).update();
     }
 
     void finish(String status, Instant at, long replayedEvents, String error) {

@@ -37,7 +37,11 @@ public class IncidentViewRebuilder {
     private final TransactionTemplate transactions;
     private final DatabaseKind database;
     private final Clock clock;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "incident-view-rebuild"));
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "incident-view-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     IncidentViewRebuilder(EventStore eventStore, IncidentViewWriter writer, IncidentViewRebuildState state,
                           JdbcClient jdbc, TransactionTemplate transactions, DatabaseKind database, Clock clock) {
@@ -62,7 +66,7 @@ public class IncidentViewRebuilder {
     /** Starts a rebuild in the background; {@code false} when one is running already. */
     public boolean start() {
         Boolean started = transactions.execute(tx -> {
-            if (state.isRunning()) {
+            if (state.isRunning(clock.instant())) {
                 return false;
             }
             jdbc.sql("DROP TABLE IF EXISTS " + IncidentViewRepository.REBUILD_TABLE).update();
@@ -86,7 +90,7 @@ public class IncidentViewRebuilder {
                 long before = replayed;
                 batchResult = transactions.execute(tx -> replayAvailable(stream, BATCH));
                 replayed = before + batchResult;
-                state.progress(replayed);
+                state.progress(replayed, clock.instant());
             } while (batchResult == BATCH);
             long total = replayed;
             long drained = transactions.execute(tx -> {
