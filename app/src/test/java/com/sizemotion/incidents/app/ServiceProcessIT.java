@@ -61,6 +61,16 @@ class ServiceProcessIT {
             }
             assertThat(database.count("SELECT count(*) FROM incident_lookup")).isEqualTo(5);
             assertThat(database.count("SELECT count(*) FROM domain_event_entry WHERE sequence_number = 0")).isEqualTo(5);
+
+            long incident = one.postAsToken("/api/v1/incidents", token,
+                    "{\"team_id\":%d,\"title\":\"t\",\"severity\":2,\"external_id\":\"round-0\"}".formatted(teamId))
+                    .data().get("id").asLong();
+            AtomicInteger node = new AtomicInteger();
+            List<Response> acknowledgements = ConcurrentCreateIT.all(20, () -> (node.incrementAndGet() % 2 == 0 ? one : two)
+                    .postAsToken("/api/v1/incidents/" + incident + "/acknowledge", token, "{}"));
+            assertThat(acknowledgements).extracting(Response::status).containsOnly(200);
+            assertThat(database.count("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%IncidentAcknowledgedEvent'"))
+                    .isEqualTo(1);
         }
     }
 

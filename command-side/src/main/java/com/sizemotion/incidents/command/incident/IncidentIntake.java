@@ -52,7 +52,7 @@ public class IncidentIntake {
                     return result;
                 }
             } catch (RuntimeException e) {
-                if (!lostCreationRace(e) || attempt == MAX_ATTEMPTS) {
+                if (!lostRace(e) || attempt == MAX_ATTEMPTS) {
                     throw e;
                 }
             }
@@ -69,8 +69,8 @@ public class IncidentIntake {
                 previousIncidentId, requestedAt, actor);
     }
 
-    /** Another writer appended to the same aggregate or claimed the same lookup row first. */
-    private static boolean lostCreationRace(Throwable e) {
+    /** Another writer (on this node or another) appended to the same aggregate or claimed the same lookup row first. */
+    static boolean lostRace(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
                 return true;

@@ -43,6 +43,7 @@ import java.util.Optional;
 class IncidentLifecycleController {
 
     private static final int NOTE_MAX = 10_000;
+    private static final int MAX_ATTEMPTS = 3;
 
     private final CommandGateway commandGateway;
     private final IncidentLookupRepository lookup;
@@ -125,17 +126,29 @@ class IncidentLifecycleController {
     private ApiResponse<IncidentView> change(String id, Caller caller, CommandFor commandFor) {
         IncidentRef incident = caller.visible(parseId(id).flatMap(lookup::find), IncidentRef::teamId)
                 .orElseThrow(IncidentLifecycleController::notFound);
-        Object command = commandFor.command(incident, clock.instant().truncatedTo(ChronoUnit.MICROS));
-        IncidentChangeResult result;
-        try {
-            result = commandGateway.sendAndWait(command);
-        } catch (IncidentTransitionException e) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
-        }
+        IncidentChangeResult result = send(commandFor.command(incident, clock.instant().truncatedTo(ChronoUnit.MICROS)));
         IncidentView view = awaiter.await(result.incidentId(), result.version(), readModelWait)
                 .or(() -> awaiter.current(result.incidentId()))
                 .orElseThrow(IncidentLifecycleController::notFound);
         return ApiResponse.of(view);
+    }
+
+    /**
+     * Sends the command; when another node changed the incident at the same moment, the command is
+     * tried again on the incident as it now is (the aggregate decides afresh, so a repeat is a no-op).
+     */
+    private IncidentChangeResult send(Object command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commandGateway.sendAndWait(command);
+            } catch (IncidentTransitionException e) {
+                throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
+            } catch (RuntimeException e) {
+                if (attempt >= MAX_ATTEMPTS || !IncidentIntake.lostRace(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** An old incident whose external id has since opened a newer incident stays closed: the newer one is the live one. */
