@@ -19,6 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,6 +92,46 @@ class RateLimitIT extends PostgresServiceTest {
         assertThat(refused.raw().body()).isEqualTo(TOO_MANY_REQUESTS);
         assertThat(refused.header("Retry-After")).isEqualTo("12");
         assertThat(refused.header("X-RateLimit-Remaining")).isEqualTo("0");
+    }
+
+    /** The requests that arrive together are charged together (one transaction per batch): none twice, none lost. */
+    @Test
+    void chargesEachOfManySimultaneousRequestsOfANewTokenOnce() throws Exception {
+        String token = api.createToken("{\"name\":\"burst\",\"rate_limit_per_minute\":40}");
+
+        List<Response> responses = ConcurrentCreateIT.all(60, () -> api.getAsToken(ANY_INCIDENT, token));
+
+        assertThat(responses).extracting(Response::status).containsOnly(404, 429);
+        assertThat(responses).filteredOn(r -> r.status() == 404).hasSize(40)
+                .extracting(r -> r.header("X-RateLimit-Remaining")).doesNotHaveDuplicates();
+    }
+
+    /** Requests batched behind one another cannot create a missing bucket themselves; the service must start it afresh. */
+    @Test
+    void startsAFreshBucketWhenSomeoneDeletesItsRowUnderLoad() throws Exception {
+        String token = api.createToken("{\"name\":\"vanishing\",\"rate_limit_per_minute\":100000}");
+        assertThat(api.getAsToken(ANY_INCIDENT, token).status()).isEqualTo(404);
+        AtomicBoolean loading = new AtomicBoolean(true);
+        Thread operator = new Thread(() -> {
+            while (loading.get()) {
+                DATABASE.update("DELETE FROM rate_limit_bucket");
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            }
+        });
+        operator.start();
+        try {
+            List<List<Integer>> statuses = ConcurrentCreateIT.all(16, () -> {
+                List<Integer> mine = new ArrayList<>();
+                for (int i = 0; i < 40; i++) {
+                    mine.add(api.getAsToken(ANY_INCIDENT, token).status());
+                }
+                return mine;
+            });
+            assertThat(statuses).flatExtracting(list -> list).containsOnly(404);
+        } finally {
+            loading.set(false);
+            operator.join();
+        }
     }
 
     @Test

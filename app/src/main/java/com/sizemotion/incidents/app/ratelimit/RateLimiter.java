@@ -5,6 +5,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,9 +27,11 @@ public class RateLimiter {
      * Finds a token's bucket. A bucket stored with an older {@code configurationVersion} takes
      * {@code configuration} over (with {@link #ON_LIMIT_CHANGE}); a newer one stays as it is.
      */
-    @FunctionalInterface
     public interface Buckets {
         Bucket bucket(long tokenId, long configurationVersion, BucketConfiguration configuration);
+
+        /** Drops what is kept of a token's bucket, so that the next {@link #bucket} starts afresh. */
+        void forget(long tokenId);
     }
 
     private static final Duration WINDOW = Duration.ofMinutes(1);
@@ -46,10 +49,29 @@ public class RateLimiter {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(BandwidthBuilder.builder().capacity(limitPerMinute).refillGreedy(limitPerMinute, WINDOW).build())
                 .build();
-        ConsumptionProbe probe = buckets.bucket(tokenId, limitVersion, configuration).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe;
+        try {
+            probe = buckets.bucket(tokenId, limitVersion, configuration).tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            if (!bucketVanished(e)) {
+                throw e;
+            }
+            buckets.forget(tokenId);
+            probe = buckets.bucket(tokenId, limitVersion, configuration).tryConsumeAndReturnRemaining(1);
+        }
         return new RateLimitDecision(probe.isConsumed(), limitPerMinute, probe.getRemainingTokens(),
                 clock.instant().getEpochSecond() + secondsRoundedUp(probe.getNanosToWaitForReset()),
                 Duration.ofNanos(probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill()));
+    }
+
+    /** Someone deleted the bucket's row: a batch of requests cannot create it again, a fresh bucket can. */
+    private static boolean bucketVanished(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BucketNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long secondsRoundedUp(long nanos) {

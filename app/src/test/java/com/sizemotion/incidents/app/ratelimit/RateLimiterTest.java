@@ -15,7 +15,7 @@ class RateLimiterTest {
     private static final long TOKEN = 42;
 
     private final MutableClock clock = new MutableClock(NOW);
-    private final RateLimiter limiter = new RateLimiter(new InMemoryBuckets(new ClockTimeMeter(clock)), clock);
+    private final RateLimiter limiter = new RateLimiter(new TokenBuckets(RateLimitConfiguration.inMemoryBuckets(new ClockTimeMeter(clock))), clock);
 
     @Test
     void allowsTheLimitWithinAMinuteAndRefusesTheNextRequest() {

@@ -48,6 +48,15 @@ public final class TestDatabase {
         }
     }
 
+    /** Runs a statement in this database, as an operator with psql would. */
+    public void update(String sql) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     public void drop() {
         execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
