@@ -9,6 +9,7 @@ import com.sizemotion.incidents.command.oncall.OnCallResolution;
 import com.sizemotion.incidents.command.oncall.OnCallRoster;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
@@ -36,10 +37,13 @@ public class IncidentAssignmentSaga {
     public static final String PROCESSING_GROUP = "incident-assignment";
     static final Actor ACTOR = Actor.system("oncall-assignment");
 
+    /** {@code requested} is never read: being required, it restricts the handler to the creations marked for assignment. */
     @StartSaga
     @EndSaga
     @SagaEventHandler(associationProperty = "incidentKey")
-    void on(IncidentCreatedEvent event, OnCallRoster roster, CommandGateway commands, Clock clock) {
+    void on(IncidentCreatedEvent event,
+            @MetaDataValue(value = IncidentCreatedEvent.ASSIGNMENT_META_DATA, required = true) String requested,
+            OnCallRoster roster, CommandGateway commands, Clock clock) {
         if (!event.assignToOncall() || event.oncallScheduleId() == null) {
             return;
         }

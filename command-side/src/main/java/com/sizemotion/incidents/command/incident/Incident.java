@@ -20,12 +20,14 @@ import com.sizemotion.incidents.api.incident.IncidentStatus;
 import com.sizemotion.incidents.api.incident.IncidentUpdatedEvent;
 import com.sizemotion.incidents.api.incident.RecordNotAssignedCommand;
 import com.sizemotion.incidents.api.incident.ReopenIncidentCommand;
+import com.sizemotion.incidents.api.incident.RepeatAlertCommand;
 import com.sizemotion.incidents.api.incident.ResolveIncidentCommand;
 import com.sizemotion.incidents.api.incident.Severity;
 import com.sizemotion.incidents.api.incident.UpdateIncidentCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -59,17 +61,23 @@ public class Incident {
     protected Incident() {
     }
 
+    /** Always a new stream: no read of the event store first; a taken key fails on the unique (aggregate, sequence) index. */
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public CreateIncidentResult handle(CreateIncidentCommand command, IncidentIdSequence incidentIds) {
-        if (incidentKey == null) {
-            apply(new IncidentCreatedEvent(command.incidentKey(), incidentIds.next(), command.teamId(),
-                    command.title(), command.severity(), command.description(), command.source(),
-                    command.externalId(), command.metadata(), command.tags(), command.assignToOncall(),
-                    command.oncallScheduleId(), command.status(), command.previousIncidentId(),
-                    command.requestedAt(), command.actor()));
-            return result(CreateIncidentResult.Outcome.CREATED);
-        }
+        apply(new IncidentCreatedEvent(command.incidentKey(), incidentIds.next(), command.teamId(),
+                command.title(), command.severity(), command.description(), command.source(),
+                command.externalId(), command.metadata(), command.tags(), command.assignToOncall(),
+                command.oncallScheduleId(), command.status(), command.previousIncidentId(),
+                command.requestedAt(), command.actor()),
+                command.assignToOncall()
+                        ? MetaData.with(IncidentCreatedEvent.ASSIGNMENT_META_DATA, IncidentCreatedEvent.ASSIGNMENT_REQUESTED)
+                        : MetaData.emptyInstance());
+        return result(CreateIncidentResult.Outcome.CREATED);
+    }
+
+    @CommandHandler
+    public CreateIncidentResult handle(RepeatAlertCommand command) {
         if (status == IncidentStatus.RESOLVED) {
             return result(CreateIncidentResult.Outcome.ALREADY_RESOLVED);
         }

@@ -4,6 +4,7 @@ import com.sizemotion.incidents.api.access.Actor;
 import com.sizemotion.incidents.api.incident.CreateIncidentCommand;
 import com.sizemotion.incidents.api.incident.CreateIncidentResult;
 import com.sizemotion.incidents.api.incident.IncidentKey;
+import com.sizemotion.incidents.api.incident.RepeatAlertCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -15,8 +16,8 @@ import java.util.Optional;
 
 /**
  * Turns an alert into exactly one open incident per (team, external id): it finds the current
- * generation, sends the create command, and tries again when another request or another node won
- * the race or the incident was resolved in between.
+ * generation, repeats the alert on it while it is unresolved or opens the next one, and tries again
+ * when another request or another node won the race or the incident was resolved in between.
  */
 @Service
 public class IncidentIntake {
@@ -41,13 +42,11 @@ public class IncidentIntake {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Optional<IncidentLookupRepository.LatestGeneration> latest =
                     lookup.latestGeneration(request.teamId(), request.externalId());
-            boolean startsNewGeneration = latest.isPresent() && latest.get().resolved();
-            int generation = latest.map(l -> startsNewGeneration ? l.generation() + 1 : l.generation()).orElse(0);
-            Long previousIncidentId = startsNewGeneration ? latest.get().incidentId() : null;
-            String key = IncidentKey.forExternalId(request.teamId(), request.externalId(), generation);
             try {
-                CreateIncidentResult result = commandGateway.sendAndWait(
-                        command(key, request, previousIncidentId, requestedAt, actor));
+                CreateIncidentResult result = latest.isPresent() && !latest.get().resolved()
+                        ? commandGateway.sendAndWait(repeat(IncidentKey.forExternalId(request.teamId(),
+                                request.externalId(), latest.get().generation()), request, requestedAt, actor))
+                        : commandGateway.sendAndWait(nextGeneration(latest, request, requestedAt, actor));
                 if (result.outcome() != CreateIncidentResult.Outcome.ALREADY_RESOLVED) {
                     return result;
                 }
@@ -61,12 +60,25 @@ public class IncidentIntake {
                 + " was resolved and reopened by others " + MAX_ATTEMPTS + " times during one request");
     }
 
+    /** Generation 0 for a new external id; after a resolved incident, the generation that follows it. */
+    private static CreateIncidentCommand nextGeneration(Optional<IncidentLookupRepository.LatestGeneration> latest,
+                                                        IncidentRequest request, Instant requestedAt, Actor actor) {
+        int generation = latest.map(l -> l.generation() + 1).orElse(0);
+        Long previousIncidentId = latest.map(IncidentLookupRepository.LatestGeneration::incidentId).orElse(null);
+        return command(IncidentKey.forExternalId(request.teamId(), request.externalId(), generation), request,
+                previousIncidentId, requestedAt, actor);
+    }
+
     private static CreateIncidentCommand command(String key, IncidentRequest request, Long previousIncidentId,
                                                  Instant requestedAt, Actor actor) {
         return new CreateIncidentCommand(key, request.teamId(), request.title(), request.severity(),
                 request.description(), request.source(), request.externalId(), request.metadata(),
                 request.tags(), request.assignToOncall(), request.oncallScheduleId(), request.status(),
                 previousIncidentId, requestedAt, actor);
+    }
+
+    private static RepeatAlertCommand repeat(String key, IncidentRequest request, Instant requestedAt, Actor actor) {
+        return new RepeatAlertCommand(key, request.severity(), request.source(), requestedAt, actor);
     }
 
     /** Another writer (on this node or another) appended to the same aggregate or claimed the same lookup row first. */

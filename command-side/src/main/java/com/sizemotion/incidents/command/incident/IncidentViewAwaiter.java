@@ -20,19 +20,24 @@ import java.util.concurrent.TimeoutException;
  * Waits, for a bounded time, until the read model shows an incident at least at a given version
  * and with its on-call assignment no longer pending, so that a client that was just answered can
  * read its own write and sees whom the incident went to. The projection of this node says when it
- * committed a change ({@link IncidentViewUpdated}), so the common case costs one read of the
- * view; re-reading every {@value #REREAD_MILLIS} ms covers projections that run on another node.
- * All blocking happens on the caller's thread.
+ * committed a change and what it wrote ({@link IncidentViewUpdated}), so the common case costs no
+ * read at all; re-reading every {@value #REREAD_MILLIS} ms covers projections that run on another
+ * node. All blocking happens on the caller's thread.
  */
 @Component
 class IncidentViewAwaiter {
 
     private static final long REREAD_MILLIS = 200;
-    private static final int REMEMBERED_INCIDENTS = 10_000;
+    /** Views are up to ~20 kB (metadata is capped at 16 kB): this bounds the memory at a few tens of MB. */
+    private static final int REMEMBERED_INCIDENTS = 2_000;
+
+    /** What this node's projection committed last for an incident; {@code view} is null when it wrote nothing. */
+    private record Committed(long version, IncidentView view) {
+    }
 
     private final QueryGateway queryGateway;
-    /** The newest version this node's projection committed, per incident (recent ones only). */
-    private final ConcurrentHashMap<Long, Long> committedVersions = new ConcurrentHashMap<>();
+    /** The newest change this node's projection committed, per incident (recent ones only). */
+    private final ConcurrentHashMap<Long, Committed> committed = new ConcurrentHashMap<>();
     /** Completed, and dropped, at the next commit of the incident's view. */
     private final ConcurrentHashMap<Long, CompletableFuture<Void>> nextCommit = new ConcurrentHashMap<>();
 
@@ -42,10 +47,11 @@ class IncidentViewAwaiter {
 
     @EventListener
     void on(IncidentViewUpdated updated) {
-        if (committedVersions.size() > REMEMBERED_INCIDENTS) {
-            committedVersions.clear();
+        if (committed.size() > REMEMBERED_INCIDENTS) {
+            committed.clear();
         }
-        committedVersions.merge(updated.incidentId(), updated.version(), Math::max);
+        committed.merge(updated.incidentId(), new Committed(updated.version(), updated.view()),
+                (old, now) -> now.version() >= old.version() ? now : old);
         CompletableFuture<Void> waiting = nextCommit.remove(updated.incidentId());
         if (waiting != null) {
             waiting.complete(null);
@@ -62,7 +68,7 @@ class IncidentViewAwaiter {
         long wanted = minimumVersion;
         while (true) {
             waitForCommit(incidentId, wanted, Math.min(deadline - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(REREAD_MILLIS)));
-            Optional<IncidentView> view = current(incidentId);
+            Optional<IncidentView> view = committedView(incidentId, wanted).or(() -> current(incidentId));
             if (view.filter(v -> v.version() >= minimumVersion && !v.awaitsAssignment()).isPresent()) {
                 return view;
             }
@@ -73,12 +79,18 @@ class IncidentViewAwaiter {
         }
     }
 
+    /** The view this node's projection committed, when it is at {@code version} or later. */
+    private Optional<IncidentView> committedView(long incidentId, long version) {
+        Committed last = committed.get(incidentId);
+        return last == null || last.view() == null || last.version() < version ? Optional.empty() : Optional.of(last.view());
+    }
+
     /** Blocks until this node's projection committed {@code version} of the incident, or the time is up. */
     private void waitForCommit(long incidentId, long version, long nanos) {
         long until = System.nanoTime() + nanos;
-        while (committedVersions.getOrDefault(incidentId, -1L) < version) {
+        while (committedVersion(incidentId) < version) {
             CompletableFuture<Void> commit = nextCommit.computeIfAbsent(incidentId, id -> new CompletableFuture<>());
-            if (committedVersions.getOrDefault(incidentId, -1L) >= version) {
+            if (committedVersion(incidentId) >= version) {
                 return;
             }
             long left = until - System.nanoTime();
@@ -96,5 +108,10 @@ class IncidentViewAwaiter {
                 return;
             }
         }
+    }
+
+    private long committedVersion(long incidentId) {
+        Committed last = committed.get(incidentId);
+        return last == null ? -1 : last.version();
     }
 }

@@ -36,6 +36,9 @@ class IncidentAssignmentSagaTest {
     private static final Instant NOW = CREATED_AT.plusMillis(40);
     private static final UserAccount JOHN = new UserAccount(42, "John Doe", "john.doe@example.com");
     private static final Actor SAGA = Actor.system("oncall-assignment");
+    /** As the Incident aggregate marks a creation that asked for assignment. */
+    private static final Map<String, String> ASSIGNMENT_REQUESTED =
+            Map.of(IncidentCreatedEvent.ASSIGNMENT_META_DATA, IncidentCreatedEvent.ASSIGNMENT_REQUESTED);
 
     private final List<Instant> evaluated = new ArrayList<>();
     private SagaTestFixture<IncidentAssignmentSaga> fixture;
@@ -57,7 +60,7 @@ class IncidentAssignmentSagaTest {
         onCall = Map.of(SCHEDULE_ID, new OnCallResolution(SCHEDULE_ID, CREATED_AT, JOHN, "Primary", null, null));
 
         fixture.givenNoPriorActivity()
-                .whenPublishingA(created(true))
+                .whenPublishingA(created(true), ASSIGNMENT_REQUESTED)
                 .expectDispatchedCommands(new AssignIncidentCommand(KEY, JOHN.asAssignee(), SCHEDULE_ID, "Primary",
                         null, CREATED_AT, NOW, SAGA))
                 .expectActiveSagas(0);
@@ -69,7 +72,7 @@ class IncidentAssignmentSagaTest {
         onCall = Map.of(SCHEDULE_ID, new OnCallResolution(SCHEDULE_ID, CREATED_AT, JOHN, null, 3L, null));
 
         fixture.givenNoPriorActivity()
-                .whenPublishingA(created(true))
+                .whenPublishingA(created(true), ASSIGNMENT_REQUESTED)
                 .expectDispatchedCommands(new AssignIncidentCommand(KEY, JOHN.asAssignee(), SCHEDULE_ID, null, 3L,
                         CREATED_AT, NOW, SAGA));
     }
@@ -79,7 +82,7 @@ class IncidentAssignmentSagaTest {
         onCall = Map.of(SCHEDULE_ID, new OnCallResolution(SCHEDULE_ID, CREATED_AT, null, null, null, null));
 
         fixture.givenNoPriorActivity()
-                .whenPublishingA(created(true))
+                .whenPublishingA(created(true), ASSIGNMENT_REQUESTED)
                 .expectDispatchedCommands(new RecordNotAssignedCommand(KEY, SCHEDULE_ID, NotAssignedReason.NOBODY_ON_CALL,
                         CREATED_AT, NOW, SAGA))
                 .expectActiveSagas(0);
@@ -88,7 +91,7 @@ class IncidentAssignmentSagaTest {
     @Test
     void recordsAnUnknownScheduleInsteadOfRetryingForever() {
         fixture.givenNoPriorActivity()
-                .whenPublishingA(created(true))
+                .whenPublishingA(created(true), ASSIGNMENT_REQUESTED)
                 .expectDispatchedCommands(new RecordNotAssignedCommand(KEY, SCHEDULE_ID, NotAssignedReason.UNKNOWN_SCHEDULE,
                         CREATED_AT, NOW, SAGA));
     }
@@ -97,6 +100,18 @@ class IncidentAssignmentSagaTest {
     void doesNothingForAnIncidentThatDidNotAskForIt() {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(created(false))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(0);
+        assertThat(evaluated).isEmpty();
+    }
+
+    /** Creations written before they were marked for assignment are not assigned after the fact. */
+    @Test
+    void ignoresACreationThatIsNotMarkedForAssignment() {
+        onCall = Map.of(SCHEDULE_ID, new OnCallResolution(SCHEDULE_ID, CREATED_AT, JOHN, "Primary", null, null));
+
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(created(true))
                 .expectNoDispatchedCommands()
                 .expectActiveSagas(0);
         assertThat(evaluated).isEmpty();
@@ -120,7 +135,7 @@ class IncidentAssignmentSagaTest {
             throw new IllegalStateException("connection refused");
         });
 
-        assertThatThrownBy(() -> fixture.givenNoPriorActivity().whenPublishingA(created(true)))
+        assertThatThrownBy(() -> fixture.givenNoPriorActivity().whenPublishingA(created(true), ASSIGNMENT_REQUESTED))
                 .isInstanceOf(FixtureExecutionException.class)
                 .hasRootCauseMessage("connection refused");
     }

@@ -7,6 +7,7 @@ import com.sizemotion.incidents.api.incident.IncidentCreatedEvent;
 import com.sizemotion.incidents.api.incident.IncidentKey;
 import com.sizemotion.incidents.api.incident.IncidentSeverityRaisedEvent;
 import com.sizemotion.incidents.api.incident.IncidentStatus;
+import com.sizemotion.incidents.api.incident.RepeatAlertCommand;
 import com.sizemotion.incidents.api.incident.Severity;
 
 import java.time.Instant;
@@ -40,10 +41,8 @@ final class IncidentFixtures {
     }
 
     /** The same alert arriving again later, worded differently and with the given severity. */
-    static CreateIncidentCommand repeatCommand(String key, Severity severity) {
-        return new CreateIncidentCommand(key, TEAM_ID, "CPU still high on web-01", severity, "Still above 90%",
-                "datadog", EXTERNAL_ID, Map.of("host", "web-01.example.com"), List.of("production"),
-                false, null, IncidentStatus.OPEN, null, REPEATED_AT, ACTOR);
+    static RepeatAlertCommand repeatCommand(String key, Severity severity) {
+        return new RepeatAlertCommand(key, severity, "datadog", REPEATED_AT, ACTOR);
     }
 
     static IncidentCreatedEvent createdEvent(String key) {
@@ -61,12 +60,12 @@ final class IncidentFixtures {
                 command.status(), command.previousIncidentId(), command.requestedAt(), command.actor());
     }
 
-    static IncidentAlertRepeatedEvent repeatedEvent(CreateIncidentCommand repeat, int occurrences) {
+    static IncidentAlertRepeatedEvent repeatedEvent(RepeatAlertCommand repeat, int occurrences) {
         return new IncidentAlertRepeatedEvent(repeat.incidentKey(), INCIDENT_ID, occurrences, repeat.source(),
                 repeat.severity(), repeat.requestedAt(), repeat.actor());
     }
 
-    static IncidentSeverityRaisedEvent severityRaisedEvent(CreateIncidentCommand repeat, Severity from) {
+    static IncidentSeverityRaisedEvent severityRaisedEvent(RepeatAlertCommand repeat, Severity from) {
         return new IncidentSeverityRaisedEvent(repeat.incidentKey(), INCIDENT_ID, from, repeat.severity(),
                 repeat.requestedAt(), repeat.actor());
     }

@@ -3,14 +3,18 @@ package com.sizemotion.incidents.command.incident;
 import com.sizemotion.incidents.api.incident.CreateIncidentCommand;
 import com.sizemotion.incidents.api.incident.CreateIncidentResult;
 import com.sizemotion.incidents.api.incident.CreateIncidentResult.Outcome;
+import com.sizemotion.incidents.api.incident.IncidentCreatedEvent;
 import com.sizemotion.incidents.api.incident.IncidentStatus;
+import com.sizemotion.incidents.api.incident.RepeatAlertCommand;
 import com.sizemotion.incidents.api.incident.Severity;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.sizemotion.incidents.command.incident.IncidentFixtures.CREATED_AT;
@@ -56,6 +60,24 @@ class IncidentTest {
     }
 
     @Test
+    void marksOnlyTheCreationsThatAskForOnCallAssignmentForTheSaga() {
+        CreateIncidentCommand plain = createCommand(KEY);
+        CreateIncidentCommand assigned = new CreateIncidentCommand(KEY, plain.teamId(), plain.title(), plain.severity(),
+                plain.description(), plain.source(), plain.externalId(), plain.metadata(), plain.tags(), true, 10L,
+                plain.status(), null, plain.requestedAt(), plain.actor());
+
+        fixture.givenNoPriorActivity()
+                .when(assigned)
+                .expectEventsMatching(matches((List<EventMessage<?>> events) -> events.size() == 1
+                        && IncidentCreatedEvent.ASSIGNMENT_REQUESTED.equals(
+                        events.get(0).getMetaData().get(IncidentCreatedEvent.ASSIGNMENT_META_DATA))));
+        fixture.givenNoPriorActivity()
+                .when(plain)
+                .expectEventsMatching(matches((List<EventMessage<?>> events) -> events.size() == 1
+                        && !events.get(0).getMetaData().containsKey(IncidentCreatedEvent.ASSIGNMENT_META_DATA)));
+    }
+
+    @Test
     void createsIncidentInTheRequestedInitialStatus() {
         fixture.givenNoPriorActivity()
                 .when(createCommand(KEY, Severity.SEV1, IncidentStatus.ACKNOWLEDGED))
@@ -65,7 +87,7 @@ class IncidentTest {
 
     @Test
     void returnsExistingIncidentForRepeatedExternalId() {
-        CreateIncidentCommand repeat = repeatCommand(KEY, Severity.SEV2);
+        RepeatAlertCommand repeat = repeatCommand(KEY, Severity.SEV2);
 
         fixture.given(createdEvent(KEY))
                 .when(repeat)
@@ -84,8 +106,8 @@ class IncidentTest {
 
     @Test
     void countsEveryOccurrenceOfTheAlert() {
-        CreateIncidentCommand second = repeatCommand(KEY, Severity.SEV2);
-        CreateIncidentCommand third = repeatCommand(KEY, Severity.SEV3);
+        RepeatAlertCommand second = repeatCommand(KEY, Severity.SEV2);
+        RepeatAlertCommand third = repeatCommand(KEY, Severity.SEV3);
 
         fixture.given(createdEvent(KEY), repeatedEvent(second, 2))
                 .when(third)
@@ -95,7 +117,7 @@ class IncidentTest {
 
     @Test
     void raisesSeverityWhenRepeatIsMoreSevere() {
-        CreateIncidentCommand repeat = repeatCommand(KEY, Severity.SEV1);
+        RepeatAlertCommand repeat = repeatCommand(KEY, Severity.SEV1);
 
         fixture.given(createdEvent(KEY, Severity.SEV2, IncidentStatus.OPEN))
                 .when(repeat)
@@ -106,7 +128,7 @@ class IncidentTest {
 
     @Test
     void keepsSeverityWhenRepeatIsLessSevere() {
-        CreateIncidentCommand repeat = repeatCommand(KEY, Severity.SEV4);
+        RepeatAlertCommand repeat = repeatCommand(KEY, Severity.SEV4);
 
         fixture.given(createdEvent(KEY, Severity.SEV2, IncidentStatus.OPEN))
                 .when(repeat)
@@ -116,7 +138,7 @@ class IncidentTest {
 
     @Test
     void keepsSeverityWhenRepeatIsEquallySevere() {
-        CreateIncidentCommand repeat = repeatCommand(KEY, Severity.SEV2);
+        RepeatAlertCommand repeat = repeatCommand(KEY, Severity.SEV2);
 
         fixture.given(createdEvent(KEY, Severity.SEV2, IncidentStatus.OPEN))
                 .when(repeat)
@@ -125,8 +147,8 @@ class IncidentTest {
 
     @Test
     void comparesRepeatWithTheRaisedSeverity() {
-        CreateIncidentCommand raising = repeatCommand(KEY, Severity.SEV2);
-        CreateIncidentCommand sameAsRaised = repeatCommand(KEY, Severity.SEV2);
+        RepeatAlertCommand raising = repeatCommand(KEY, Severity.SEV2);
+        RepeatAlertCommand sameAsRaised = repeatCommand(KEY, Severity.SEV2);
 
         fixture.given(createdEvent(KEY, Severity.SEV3, IncidentStatus.OPEN),
                         repeatedEvent(raising, 2), severityRaisedEvent(raising, Severity.SEV3))
@@ -137,7 +159,7 @@ class IncidentTest {
 
     @Test
     void recordsRepeatOfAcknowledgedIncident() {
-        CreateIncidentCommand repeat = repeatCommand(KEY, Severity.SEV2);
+        RepeatAlertCommand repeat = repeatCommand(KEY, Severity.SEV2);
 
         fixture.given(createdEvent(KEY, Severity.SEV2, IncidentStatus.ACKNOWLEDGED))
                 .when(repeat)

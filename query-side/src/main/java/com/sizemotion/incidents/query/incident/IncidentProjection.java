@@ -38,8 +38,8 @@ class IncidentProjection {
 
     @EventHandler
     void on(IncidentEvent event, @SequenceNumber long version) {
-        writer.applyLive(event, version);
-        IncidentViewUpdated updated = new IncidentViewUpdated(event.incidentId(), version);
+        IncidentView written = writer.applyLive(event, version).map(state -> state.toView(views.publicUrl())).orElse(null);
+        IncidentViewUpdated updated = new IncidentViewUpdated(event.incidentId(), version, written);
         CurrentUnitOfWork.get().afterCommit(unitOfWork -> publisher.publishEvent(updated));
     }
 

@@ -46,21 +46,21 @@ class IncidentViewRepository {
         this.publicUrl = publicUrl;
     }
 
-    /** Inserts the incident's row unless the table has it already (a rebuilt table that took over). */
-    void insertIfAbsent(String table, IncidentState s) {
-        jdbc.sql("INSERT INTO " + table + " (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+    /** Inserts the incident's row unless the table has it already (a rebuilt table that took over); true when inserted. */
+    boolean insertIfAbsent(String table, IncidentState s) {
+        return jdbc.sql("INSERT INTO " + table + " (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
                         + " WHERE NOT EXISTS (SELECT 1 FROM " + table + " WHERE id = ?)")
                 .params(s.id(), s.incidentKey(), s.teamId(), s.title(), s.description(), s.severity().level(),
                         s.status().wireName(), s.source(), s.externalId(), write(s.metadata()), write(s.tags()),
                         s.occurrences(), s.previousIncidentId(), timestamp(s.createdAt()), timestamp(s.updatedAt()),
                         timestamp(s.acknowledgedAt()), timestamp(s.resolvedAt()), s.version(), assigneeId(s),
                         assigneeName(s), assigneeEmail(s), s.assignment(), s.id())
-                .update();
+                .update() == 1;
     }
 
-    /** Replaces what events can change, unless the row already has this version or a later one. */
-    void update(String table, IncidentState s) {
-        jdbc.sql("UPDATE " + table + " " + """
+    /** Replaces what events can change, unless the row already has this version or a later one; true when replaced. */
+    boolean update(String table, IncidentState s) {
+        return jdbc.sql("UPDATE " + table + " " + """
                          SET title = ?, description = ?, severity = ?, status = ?, tags = ?, occurrences = ?,
                              updated_at = ?, acknowledged_at = ?, resolved_at = ?, version = ?, assigned_user_id = ?,
                              assigned_user_name = ?, assigned_user_email = ?, assignment = ?
@@ -69,7 +69,7 @@ class IncidentViewRepository {
                         s.occurrences(), timestamp(s.updatedAt()), timestamp(s.acknowledgedAt()),
                         timestamp(s.resolvedAt()), s.version(), assigneeId(s), assigneeName(s), assigneeEmail(s),
                         s.assignment(), s.id(), s.version())
-                .update();
+                .update() == 1;
     }
 
     Optional<IncidentState> load(String table, long incidentId) {

@@ -4,6 +4,8 @@ import com.sizemotion.incidents.api.incident.IncidentCreatedEvent;
 import com.sizemotion.incidents.api.incident.IncidentEvent;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /**
  * Applies incident events to a read-model table through {@link IncidentEvolution}. Every write is
  * idempotent: a rebuilt table takes over with every event up to the swap, and the live projection
@@ -18,15 +20,16 @@ class IncidentViewWriter {
         this.views = views;
     }
 
-    void applyLive(IncidentEvent event, long version) {
+    /** @return the row as written, or empty when the table had this version already and nothing was written */
+    Optional<IncidentState> applyLive(IncidentEvent event, long version) {
         if (event instanceof IncidentCreatedEvent created) {
-            views.insertIfAbsent(IncidentViewRepository.LIVE_TABLE, IncidentEvolution.created(created, version));
-        } else {
-            views.load(IncidentViewRepository.LIVE_TABLE, event.incidentId())
-                    .filter(state -> state.version() < version)
-                    .flatMap(state -> IncidentEvolution.apply(state, event, version))
-                    .ifPresent(state -> views.update(IncidentViewRepository.LIVE_TABLE, state));
+            IncidentState state = IncidentEvolution.created(created, version);
+            return views.insertIfAbsent(IncidentViewRepository.LIVE_TABLE, state) ? Optional.of(state) : Optional.empty();
         }
+        return views.load(IncidentViewRepository.LIVE_TABLE, event.incidentId())
+                .filter(state -> state.version() < version)
+                .flatMap(state -> IncidentEvolution.apply(state, event, version))
+                .filter(state -> views.update(IncidentViewRepository.LIVE_TABLE, state));
     }
 
     /** Applies the event only when it is the next one the table's row lacks (the rebuild's replay). */

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Opens an incident, or records a repeat of the alert when the incident with this key is still
- * unresolved. The key is derived from team and external id, so repeats reach the same aggregate.
+ * Opens an incident under a key no incident has used yet. When another request opened the same
+ * key first, the event store refuses the second stream and the caller repeats the alert on the
+ * existing incident instead ({@link RepeatAlertCommand}).
  *
  * @param incidentKey        aggregate identifier, see {@link IncidentKey}
  * @param previousIncidentId the resolved incident this one follows, for a recurring external id

@@ -3,7 +3,7 @@ package com.sizemotion.incidents.api.incident;
 import java.time.Instant;
 
 /**
- * What a {@link CreateIncidentCommand} did, and the incident's state right after it: enough to
+ * What a {@link CreateIncidentCommand} or {@link RepeatAlertCommand} did, and the incident's state right after it: enough to
  * answer the client even while the read model is still catching up.
  *
  * @param incidentId public id of the incident that was created or repeated

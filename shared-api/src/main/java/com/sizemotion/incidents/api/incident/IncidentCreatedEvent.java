@@ -24,4 +24,12 @@ public record IncidentCreatedEvent(
         Long previousIncidentId,
         Instant createdAt,
         Actor actor) implements IncidentEvent {
+
+    /**
+     * Meta-data that marks the creations that asked for on-call assignment (value
+     * {@value #ASSIGNMENT_REQUESTED}): the assignment saga's processor matches only these, so
+     * the other creations cost it neither a saga-store query nor a transaction.
+     */
+    public static final String ASSIGNMENT_META_DATA = "oncall-assignment";
+    public static final String ASSIGNMENT_REQUESTED = "requested";
 }
