@@ -16,7 +16,9 @@ ROOT=$(cd "$BENCH_DIR/.." && pwd)
 JAR="$ROOT/app/target/incident-service.jar"
 
 BENCH_SECONDS=${BENCH_SECONDS:-20}
-BENCH_WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-15}
+BENCH_WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-20}
+BENCH_WARMUP_TOLERANCE=${BENCH_WARMUP_TOLERANCE:-5}
+BENCH_WARMUP_MAX_ROUNDS=${BENCH_WARMUP_MAX_ROUNDS:-12}
 BENCH_PGBENCH_WARMUP_SECONDS=${BENCH_PGBENCH_WARMUP_SECONDS:-5}
 BENCH_THREADS=${BENCH_THREADS:-2}
 BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-64}   # one level, or several: "16 32 64"
@@ -43,7 +45,9 @@ Usage: bench/run.sh [--build]
 
 Environment (defaults in brackets):
   BENCH_SECONDS [20]               length of each measured run (pgbench and wrk)
-  BENCH_WARMUP_SECONDS [15]        wrk warm-up before each measured run (the JVM starts afresh per level)
+  BENCH_WARMUP_SECONDS [20]        length of one wrk warm-up round (the JVM starts afresh per level)
+  BENCH_WARMUP_TOLERANCE [5]       warm-up ends when two rounds in a row differ by less than this many percent
+  BENCH_WARMUP_MAX_ROUNDS [12]     ... or after this many rounds (a warning says so)
   BENCH_PGBENCH_WARMUP_SECONDS [5] pgbench warm-up
   BENCH_CONNECTIONS [64]           concurrency: wrk -c and pgbench -c; a list ("16 32 64") runs each level
   BENCH_THREADS [2]                wrk -t and pgbench -j
@@ -293,8 +297,21 @@ field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<" $1"; }
 # Prints "<rps> <p50 ms> <p99 ms> <bad answers>" of a measured wrk run at concurrency $1.
 run_wrk() {
     local connections=$1 out="$RESULTS/wrk-c$1.txt"
-    log "wrk c=$connections t=$BENCH_THREADS: warm-up ${BENCH_WARMUP_SECONDS}s"
-    wrk_run "$connections" "$BENCH_WARMUP_SECONDS" warmup "$RESULTS/wrk-c$connections-warmup.txt"
+    # The JIT of a Spring and Axon service on 2 cores settles after minutes, not seconds: warm up in
+    # rounds until two rounds in a row agree within BENCH_WARMUP_TOLERANCE percent.
+    local round previous="" current agreed=false
+    for round in $(seq 1 "$BENCH_WARMUP_MAX_ROUNDS"); do
+        wrk_run "$connections" "$BENCH_WARMUP_SECONDS" "warmup$round" "$RESULTS/wrk-c$connections-warmup$round.txt"
+        current=$(field "$(grep '^BENCH_RESULT ' "$RESULTS/wrk-c$connections-warmup$round.txt" | tail -n 1)" rps)
+        log "wrk c=$connections t=$BENCH_THREADS: warm-up round $round (${BENCH_WARMUP_SECONDS}s): ${current:-?} creates/s"
+        if [[ -n "$previous" && -n "$current" ]] && awk -v a="$previous" -v b="$current" -v t="$BENCH_WARMUP_TOLERANCE" \
+            'BEGIN { d = (b - a) / a * 100; exit !(d < t && d > -t) }'; then
+            agreed=true
+            break
+        fi
+        previous=$current
+    done
+    [[ "$agreed" == true ]] || log "WARNING: creates/s still moved by more than ${BENCH_WARMUP_TOLERANCE}% after $BENCH_WARMUP_MAX_ROUNDS warm-up rounds"
     log "wrk c=$connections t=$BENCH_THREADS: measuring ${BENCH_SECONDS}s"
     wrk_run "$connections" "$BENCH_SECONDS" measure "$out"
     local line bad
@@ -312,6 +329,8 @@ done
 [[ "$BENCH_TOKENS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_TOKENS must be a positive number, not '$BENCH_TOKENS'."
 [[ "$BENCH_SECONDS" =~ ^[1-9][0-9]*$ && "$BENCH_WARMUP_SECONDS" =~ ^[1-9][0-9]*$ \
     && "$BENCH_PGBENCH_WARMUP_SECONDS" =~ ^[1-9][0-9]*$ ]] || die "BENCH_*SECONDS must be positive whole numbers."
+[[ "$BENCH_WARMUP_TOLERANCE" =~ ^[1-9][0-9]*$ && "$BENCH_WARMUP_MAX_ROUNDS" =~ ^[1-9][0-9]*$ ]] \
+    || die "BENCH_WARMUP_TOLERANCE and BENCH_WARMUP_MAX_ROUNDS must be positive whole numbers."
 
 check_tools
 ensure_postgres
@@ -337,7 +356,8 @@ if awk -v l="$load" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
 fi
 {
     echo "run $RUN_ID on $(hostname), $(nproc) cores, load average before: $load; jar $(date -r "$JAR" '+%F %T')"
-    echo "measured ${BENCH_SECONDS}s per run; wrk warm-up ${BENCH_WARMUP_SECONDS}s, pgbench warm-up ${BENCH_PGBENCH_WARMUP_SECONDS}s;" \
+    echo "measured ${BENCH_SECONDS}s per run; wrk warm-up in ${BENCH_WARMUP_SECONDS}s rounds until two agree within" \
+        "${BENCH_WARMUP_TOLERANCE}% (at most $BENCH_WARMUP_MAX_ROUNDS), pgbench warm-up ${BENCH_PGBENCH_WARMUP_SECONDS}s;" \
         "wrk -t$BENCH_THREADS, pgbench -j$BENCH_THREADS -M $BENCH_PGBENCH_MODE; target ratio >= $BENCH_TARGET_RATIO"
     [[ -z "${SPRING_APPLICATION_JSON:-}" ]] || echo "service SPRING_APPLICATION_JSON=$SPRING_APPLICATION_JSON"
     [[ -z "${INCIDENTS_DB_POOL_SIZE:-}" ]] || echo "service INCIDENTS_DB_POOL_SIZE=$INCIDENTS_DB_POOL_SIZE"
