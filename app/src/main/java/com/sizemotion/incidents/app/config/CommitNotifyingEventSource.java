@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * The event store as the source of the pooled streaming processors, waking them as soon as this
@@ -33,6 +35,9 @@ class CommitNotifyingEventSource implements StreamableMessageSource<TrackedEvent
 
     private final EventStore eventStore;
     private final Set<Runnable> waiting = ConcurrentHashMap.newKeySet();
+    /** Per delay of {@link #AFTER_COMMIT_MILLIS}: when the last wake-up scheduled for it is due ({@link System#nanoTime()}). */
+    private final AtomicLong[] wakeDue = Stream.generate(() -> new AtomicLong(System.nanoTime())).limit(AFTER_COMMIT_MILLIS.length)
+            .toArray(AtomicLong[]::new);
     private final ScheduledExecutorService recheck = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "event-source-recheck");
         thread.setDaemon(true);
@@ -81,9 +86,20 @@ class CommitNotifyingEventSource implements StreamableMessageSource<TrackedEvent
         recheck.shutdownNow();
     }
 
+    /**
+     * Schedules a wake-up {@code d} ms from now for each delay {@code d}, unless one is already due
+     * in the second half of that span: under load a commit arrives every millisecond or so, and
+     * a wake-up per commit and delay would cost more CPU than the processing it triggers.
+     */
     private void wakeSoon() {
-        for (long delay : AFTER_COMMIT_MILLIS) {
-            recheck.schedule(this::wakeAll, delay, TimeUnit.MILLISECONDS);
+        long now = System.nanoTime();
+        for (int i = 0; i < AFTER_COMMIT_MILLIS.length; i++) {
+            long delay = TimeUnit.MILLISECONDS.toNanos(AFTER_COMMIT_MILLIS[i]);
+            long due = wakeDue[i].get();
+            if (due - now >= delay / 2 || !wakeDue[i].compareAndSet(due, now + delay)) {
+                continue;
+            }
+            recheck.schedule(this::wakeAll, delay, TimeUnit.NANOSECONDS);
         }
     }
 
