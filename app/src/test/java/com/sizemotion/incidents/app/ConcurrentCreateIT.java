@@ -41,6 +41,21 @@ class ConcurrentCreateIT extends PostgresServiceTest {
                 .data().get("occurrences").asInt()).isEqualTo(REQUESTS);
     }
 
+    /** On one node the identical alerts take turns: the burst draws one id, so the next incident's id follows it. */
+    @Test
+    void aBurstOfIdenticalAlertsOnOneNodeDrawsOneId() throws Exception {
+        long teamId = api.createTeam("burst-" + UUID.randomUUID());
+        String token = api.createToken("{\"name\":\"burst\",\"rate_limit_per_minute\":100000}");
+        String body = "{\"team_id\":%d,\"title\":\"Disk full\",\"severity\":2,\"external_id\":\"%s\"}"
+                .formatted(teamId, "alert-" + UUID.randomUUID());
+
+        long burst = all(REQUESTS, () -> api.postAsToken("/api/v1/incidents", token, body)).get(0).data().get("id").asLong();
+        long next = api.postAsToken("/api/v1/incidents", token,
+                "{\"team_id\":%d,\"title\":\"Disk full\",\"severity\":2}".formatted(teamId)).data().get("id").asLong();
+
+        assertThat(next).isEqualTo(burst + 1);
+    }
+
     static <T> List<T> all(int count, Callable<T> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(count);
         try {

@@ -12,7 +12,9 @@ import org.springframework.stereotype.Service;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Turns an alert into exactly one open incident per (team, external id): it finds the current
@@ -25,8 +27,17 @@ public class IncidentIntake {
     private static final int MAX_ATTEMPTS = 10;
     private static final String UNIQUE_VIOLATION = "23505";
 
+    /**
+     * Alerts of one (team, external id) take turns within this node: a burst of identical alerts
+     * then opens the incident once and repeats it, instead of racing to the event table's unique
+     * key and drawing an id per loser. Between nodes that key still decides.
+     */
+    private static final int ALERT_LOCKS = 4096;
+
     private final CommandGateway commandGateway;
     private final IncidentLookupRepository lookup;
+    private final Object[] alertLocks = Stream.generate(Object::new).limit(ALERT_LOCKS).toArray();
+
     IncidentIntake(CommandGateway commandGateway, IncidentLookupRepository lookup) {
         this.commandGateway = commandGateway;
         this.lookup = lookup;
@@ -39,25 +50,31 @@ public class IncidentIntake {
         if (request.externalId() == null) {
             return commandGateway.sendAndWait(command(IncidentKey.unique(), request, null, requestedAt, actor));
         }
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<IncidentLookupRepository.LatestGeneration> latest =
-                    lookup.latestGeneration(request.teamId(), request.externalId());
-            try {
-                CreateIncidentResult result = latest.isPresent() && !latest.get().resolved()
-                        ? commandGateway.sendAndWait(repeat(IncidentKey.forExternalId(request.teamId(),
-                                request.externalId(), latest.get().generation()), request, requestedAt, actor))
-                        : commandGateway.sendAndWait(nextGeneration(latest, request, requestedAt, actor));
-                if (result.outcome() != CreateIncidentResult.Outcome.ALREADY_RESOLVED) {
-                    return result;
-                }
-            } catch (RuntimeException e) {
-                if (!lostRace(e) || attempt == MAX_ATTEMPTS) {
-                    throw e;
+        synchronized (alertLock(request.teamId(), request.externalId())) {
+            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+                Optional<IncidentLookupRepository.LatestGeneration> latest =
+                        lookup.latestGeneration(request.teamId(), request.externalId());
+                try {
+                    CreateIncidentResult result = latest.isPresent() && !latest.get().resolved()
+                            ? commandGateway.sendAndWait(repeat(IncidentKey.forExternalId(request.teamId(),
+                                    request.externalId(), latest.get().generation()), request, requestedAt, actor))
+                            : commandGateway.sendAndWait(nextGeneration(latest, request, requestedAt, actor));
+                    if (result.outcome() != CreateIncidentResult.Outcome.ALREADY_RESOLVED) {
+                        return result;
+                    }
+                } catch (RuntimeException e) {
+                    if (!lostRace(e) || attempt == MAX_ATTEMPTS) {
+                        throw e;
+                    }
                 }
             }
         }
         throw new IllegalStateException("The incident for external id " + request.externalId()
                 + " was resolved and reopened by others " + MAX_ATTEMPTS + " times during one request");
+    }
+
+    private Object alertLock(long teamId, String externalId) {
+        return alertLocks[Math.floorMod(Objects.hash(teamId, externalId), ALERT_LOCKS)];
     }
 
     /** Generation 0 for a new external id; after a resolved incident, the generation that follows it. */
