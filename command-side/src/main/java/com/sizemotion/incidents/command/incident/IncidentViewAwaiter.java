@@ -19,27 +19,24 @@ import java.util.concurrent.TimeoutException;
 /**
  * Waits, for a bounded time, until the read model shows an incident at least at a given version
  * and with its on-call assignment no longer pending, so that a client that was just answered can
- * read its own write and sees whom the incident went to. The projection of this node says when it
- * committed a change and what it wrote ({@link IncidentViewUpdated}), so the common case costs no
- * read at all; re-reading every {@value #REREAD_MILLIS} ms covers projections that run on another
- * node. All blocking happens on the caller's thread.
+ * read its own write and sees whom the incident went to. The projection of this node hands each
+ * committed view to the requests waiting for that incident ({@link IncidentViewUpdated}), so the
+ * common case costs no read at all; a request that arrives after the commit, or whose incident
+ * is projected by another node, reads the view (re-reading every {@value #REREAD_MILLIS} ms).
+ * All blocking happens on the caller's thread, and nothing is kept for incidents nobody waits for
+ * but their latest committed version.
  */
 @Component
 class IncidentViewAwaiter {
 
     private static final long REREAD_MILLIS = 200;
-    /** Views are up to ~20 kB (metadata is capped at 16 kB): this bounds the memory at a few tens of MB. */
-    private static final int REMEMBERED_INCIDENTS = 2_000;
-
-    /** What this node's projection committed last for an incident; {@code view} is null when it wrote nothing. */
-    private record Committed(long version, IncidentView view) {
-    }
+    private static final int REMEMBERED_INCIDENTS = 10_000;
 
     private final QueryGateway queryGateway;
-    /** The newest change this node's projection committed, per incident (recent ones only). */
-    private final ConcurrentHashMap<Long, Committed> committed = new ConcurrentHashMap<>();
-    /** Completed, and dropped, at the next commit of the incident's view. */
-    private final ConcurrentHashMap<Long, CompletableFuture<Void>> nextCommit = new ConcurrentHashMap<>();
+    /** The newest version this node's projection committed, per incident (recent ones only). */
+    private final ConcurrentHashMap<Long, Long> committedVersions = new ConcurrentHashMap<>();
+    /** Completed with the next commit of the incident's view, and dropped then or when its waiters give up. */
+    private final ConcurrentHashMap<Long, CompletableFuture<IncidentViewUpdated>> nextCommit = new ConcurrentHashMap<>();
 
     IncidentViewAwaiter(QueryGateway queryGateway) {
         this.queryGateway = queryGateway;
@@ -47,14 +44,13 @@ class IncidentViewAwaiter {
 
     @EventListener
     void on(IncidentViewUpdated updated) {
-        if (committed.size() > REMEMBERED_INCIDENTS) {
-            committed.clear();
+        if (committedVersions.size() > REMEMBERED_INCIDENTS) {
+            committedVersions.clear();
         }
-        committed.merge(updated.incidentId(), new Committed(updated.version(), updated.view()),
-                (old, now) -> now.version() >= old.version() ? now : old);
-        CompletableFuture<Void> waiting = nextCommit.remove(updated.incidentId());
+        committedVersions.merge(updated.incidentId(), updated.version(), Math::max);
+        CompletableFuture<IncidentViewUpdated> waiting = nextCommit.remove(updated.incidentId());
         if (waiting != null) {
-            waiting.complete(null);
+            waiting.complete(updated);
         }
     }
 
@@ -67,8 +63,9 @@ class IncidentViewAwaiter {
         long deadline = System.nanoTime() + timeout.toNanos();
         long wanted = minimumVersion;
         while (true) {
-            waitForCommit(incidentId, wanted, Math.min(deadline - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(REREAD_MILLIS)));
-            Optional<IncidentView> view = committedView(incidentId, wanted).or(() -> current(incidentId));
+            Optional<IncidentView> view = waitForCommit(incidentId, wanted,
+                            Math.min(deadline - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(REREAD_MILLIS)))
+                    .or(() -> current(incidentId));
             if (view.filter(v -> v.version() >= minimumVersion && !v.awaitsAssignment()).isPresent()) {
                 return view;
             }
@@ -79,39 +76,38 @@ class IncidentViewAwaiter {
         }
     }
 
-    /** The view this node's projection committed, when it is at {@code version} or later. */
-    private Optional<IncidentView> committedView(long incidentId, long version) {
-        Committed last = committed.get(incidentId);
-        return last == null || last.view() == null || last.version() < version ? Optional.empty() : Optional.of(last.view());
-    }
-
-    /** Blocks until this node's projection committed {@code version} of the incident, or the time is up. */
-    private void waitForCommit(long incidentId, long version, long nanos) {
+    /**
+     * Blocks until this node's projection committed {@code version} of the incident, or the time is
+     * up. Returns the committed view when this call saw the commit happen and the view came with it.
+     */
+    private Optional<IncidentView> waitForCommit(long incidentId, long version, long nanos) {
         long until = System.nanoTime() + nanos;
         while (committedVersion(incidentId) < version) {
-            CompletableFuture<Void> commit = nextCommit.computeIfAbsent(incidentId, id -> new CompletableFuture<>());
+            CompletableFuture<IncidentViewUpdated> commit = nextCommit.computeIfAbsent(incidentId, id -> new CompletableFuture<>());
             if (committedVersion(incidentId) >= version) {
-                return;
+                return Optional.empty();
             }
             long left = until - System.nanoTime();
-            if (left <= 0) {
-                return;
-            }
             try {
-                commit.get(left, TimeUnit.NANOSECONDS);
+                IncidentViewUpdated updated = commit.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
+                if (updated.version() >= version) {
+                    return Optional.ofNullable(updated.view());
+                }
             } catch (TimeoutException e) {
-                return;
+                nextCommit.remove(incidentId, commit);
+                return Optional.empty();
             } catch (ExecutionException e) {
                 throw new IllegalStateException("cannot happen: commits are only ever completed normally", e);
             } catch (InterruptedException e) {
+                nextCommit.remove(incidentId, commit);
                 Thread.currentThread().interrupt();
-                return;
+                return Optional.empty();
             }
         }
+        return Optional.empty();
     }
 
     private long committedVersion(long incidentId) {
-        Committed last = committed.get(incidentId);
-        return last == null ? -1 : last.version();
+        return committedVersions.getOrDefault(incidentId, -1L);
     }
 }
