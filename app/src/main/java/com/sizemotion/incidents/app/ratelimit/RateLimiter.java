@@ -30,8 +30,8 @@ public class RateLimiter {
     public interface Buckets {
         Bucket bucket(long tokenId, long configurationVersion, BucketConfiguration configuration);
 
-        /** Drops what is kept of a token's bucket, so that the next {@link #bucket} starts afresh. */
-        void forget(long tokenId);
+        /** Drops {@code failed} if it is still the token's bucket, so that the next {@link #bucket} starts afresh. */
+        void forget(long tokenId, Bucket failed);
     }
 
     private static final Duration WINDOW = Duration.ofMinutes(1);
@@ -49,14 +49,15 @@ public class RateLimiter {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(BandwidthBuilder.builder().capacity(limitPerMinute).refillGreedy(limitPerMinute, WINDOW).build())
                 .build();
+        Bucket bucket = buckets.bucket(tokenId, limitVersion, configuration);
         ConsumptionProbe probe;
         try {
-            probe = buckets.bucket(tokenId, limitVersion, configuration).tryConsumeAndReturnRemaining(1);
+            probe = bucket.tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException e) {
             if (!bucketVanished(e)) {
                 throw e;
             }
-            buckets.forget(tokenId);
+            buckets.forget(tokenId, bucket);
             probe = buckets.bucket(tokenId, limitVersion, configuration).tryConsumeAndReturnRemaining(1);
         }
         return new RateLimitDecision(probe.isConsumed(), limitPerMinute, probe.getRemainingTokens(),

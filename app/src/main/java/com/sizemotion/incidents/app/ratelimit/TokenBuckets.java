@@ -41,7 +41,7 @@ class TokenBuckets implements RateLimiter.Buckets {
     }
 
     @Override
-    public void forget(long tokenId) {
-        buckets.remove(tokenId);
+    public void forget(long tokenId, Bucket failed) {
+        buckets.computeIfPresent(tokenId, (id, kept) -> kept.bucket() == failed ? null : kept);
     }
 }

@@ -11,9 +11,15 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Service;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
@@ -30,13 +36,18 @@ public class IncidentIntake {
     /**
      * Alerts of one (team, external id) take turns within this node: a burst of identical alerts
      * then opens the incident once and repeats it, instead of racing to the event table's unique
-     * key and drawing an id per loser. Between nodes that key still decides.
+     * key and drawing an id per loser. Between nodes that key still decides. A request that waits
+     * longer than {@link #ALERT_LOCK_WAIT} (a flood of one alert, or another alert on the same
+     * stripe that is slow) goes ahead and races.
      */
     private static final int ALERT_LOCKS = 4096;
+    private static final Duration ALERT_LOCK_WAIT = Duration.ofSeconds(1);
+    /** Between attempts after a lost race, so that two nodes racing for one incident stop colliding. */
+    private static final long BACK_OFF_MILLIS = 5;
 
     private final CommandGateway commandGateway;
     private final IncidentLookupRepository lookup;
-    private final Object[] alertLocks = Stream.generate(Object::new).limit(ALERT_LOCKS).toArray();
+    private final Lock[] alertLocks = Stream.generate(ReentrantLock::new).limit(ALERT_LOCKS).toArray(Lock[]::new);
 
     IncidentIntake(CommandGateway commandGateway, IncidentLookupRepository lookup) {
         this.commandGateway = commandGateway;
@@ -50,31 +61,51 @@ public class IncidentIntake {
         if (request.externalId() == null) {
             return commandGateway.sendAndWait(command(IncidentKey.unique(), request, null, requestedAt, actor));
         }
-        synchronized (alertLock(request.teamId(), request.externalId())) {
-            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-                Optional<IncidentLookupRepository.LatestGeneration> latest =
-                        lookup.latestGeneration(request.teamId(), request.externalId());
-                try {
-                    CreateIncidentResult result = latest.isPresent() && !latest.get().resolved()
-                            ? commandGateway.sendAndWait(repeat(IncidentKey.forExternalId(request.teamId(),
-                                    request.externalId(), latest.get().generation()), request, requestedAt, actor))
-                            : commandGateway.sendAndWait(nextGeneration(latest, request, requestedAt, actor));
-                    if (result.outcome() != CreateIncidentResult.Outcome.ALREADY_RESOLVED) {
-                        return result;
-                    }
-                } catch (RuntimeException e) {
-                    if (!lostRace(e) || attempt == MAX_ATTEMPTS) {
-                        throw e;
-                    }
+        Lock lock = alertLocks[Math.floorMod(Objects.hash(request.teamId(), request.externalId()), ALERT_LOCKS)];
+        boolean locked = lockAlert(lock);
+        try {
+            return openOrRepeat(request, actor, requestedAt);
+        } finally {
+            if (locked) {
+                lock.unlock();
+            }
+        }
+    }
+
+    private CreateIncidentResult openOrRepeat(IncidentRequest request, Actor actor, Instant requestedAt) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Optional<IncidentLookupRepository.LatestGeneration> latest =
+                    lookup.latestGeneration(request.teamId(), request.externalId());
+            try {
+                CreateIncidentResult result = latest.isPresent() && !latest.get().resolved()
+                        ? commandGateway.sendAndWait(repeat(IncidentKey.forExternalId(request.teamId(),
+                                request.externalId(), latest.get().generation()), request, requestedAt, actor))
+                        : commandGateway.sendAndWait(nextGeneration(latest, request, requestedAt, actor));
+                if (result.outcome() != CreateIncidentResult.Outcome.ALREADY_RESOLVED) {
+                    return result;
                 }
+            } catch (RuntimeException e) {
+                if (!lostRace(e) || attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                backOff(attempt);
             }
         }
         throw new IllegalStateException("The incident for external id " + request.externalId()
                 + " was resolved and reopened by others " + MAX_ATTEMPTS + " times during one request");
     }
 
-    private Object alertLock(long teamId, String externalId) {
-        return alertLocks[Math.floorMod(Objects.hash(teamId, externalId), ALERT_LOCKS)];
+    private static boolean lockAlert(Lock lock) {
+        try {
+            return lock.tryLock(ALERT_LOCK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void backOff(int attempt) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(1, BACK_OFF_MILLIS * attempt + 1)));
     }
 
     /** Generation 0 for a new external id; after a resolved incident, the generation that follows it. */
