@@ -4,13 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sizemotion.incidents.app.support.ApiClient;
 import com.sizemotion.incidents.app.support.ApiClient.Response;
 import com.sizemotion.incidents.app.support.ServiceProcess;
-import com.sizemotion.incidents.app.support.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import com.sizemotion.incidents.app.support.ServiceProcessTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,29 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two service processes on one PostgreSQL database: an incident is created on one node while the
- * assignment saga (and the projection) run on the other, which the create's in-JVM subscription
- * query cannot see. The create node waits up to 10 s here so that the answer must show the
+ * assignment saga (and the projection) run on the other, so the create node learns of the
+ * assignment only by re-reading the read model. The create node waits up to 10 s here so that the answer must show the
  * assignment however busy the build machine is; with the default 2 s it typically arrives after
  * about 1.2 s, and a slower one is answered as pending (OnCallAssignmentIT pins that answer).
  */
-class OnCallAssignmentProcessIT {
+class OnCallAssignmentProcessIT extends ServiceProcessTest {
 
     private static final String ADMIN_PASSWORD = "oncall-process-it";
-
-    @TempDir
-    Path workingDirectory;
-
-    private TestDatabase database;
-
-    @BeforeEach
-    void database() {
-        database = TestDatabase.create();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        database.drop();
-    }
 
     @Test
     void assignsAnIncidentCreatedOnOneNodeWhileTheSagaRunsOnTheOther() throws Exception {

@@ -4,13 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sizemotion.incidents.app.support.ApiClient;
 import com.sizemotion.incidents.app.support.ApiClient.Response;
 import com.sizemotion.incidents.app.support.ServiceProcess;
-import com.sizemotion.incidents.app.support.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import com.sizemotion.incidents.app.support.ServiceProcessTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,24 +17,9 @@ import java.util.function.IntSupplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The packaged service as operating-system processes on one PostgreSQL database: several nodes, restarts, kill -9. */
-class ServiceProcessIT {
+class ServiceProcessIT extends ServiceProcessTest {
 
     private static final String ADMIN_PASSWORD = "process-it-admin";
-
-    @TempDir
-    Path workingDirectory;
-
-    private TestDatabase database;
-
-    @BeforeEach
-    void database() {
-        database = TestDatabase.create();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        database.drop();
-    }
 
     @Test
     void twoNodesOnOneDatabaseOpenOneIncidentForSimultaneousAlerts() throws Exception {

@@ -3,8 +3,6 @@ package com.sizemotion.incidents.command.directory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sizemotion.incidents.api.web.ApiResponse;
 import com.sizemotion.incidents.command.team.TeamRepository;
-import com.sizemotion.incidents.api.web.FieldErrors;
-import com.sizemotion.incidents.command.web.JsonFields;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +15,6 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 
 /** Admin API for team membership: {@code /api/v1/admin/teams/{team_id}/members}. Only members can be on call for a team. */
 @RestController
@@ -44,16 +41,7 @@ class TeamMemberController {
     @PostMapping(path = "/api/v1/admin/teams/{teamId}/members", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ApiResponse<Membership>> add(@PathVariable String teamId, @RequestBody(required = false) JsonNode body) {
         long team = existingTeam(teamId);
-        if (body == null || !body.isObject()) {
-            throw FieldErrors.single("body", "The request body must be a JSON object.");
-        }
-        FieldErrors errors = new FieldErrors();
-        JsonFields fields = new JsonFields(body, errors);
-        fields.rejectUnknown(Set.of("user_id"));
-        Long userId = fields.requiredInteger("user_id");
-        errors.throwIfAny();
-        UserAccount user = users.find(userId)
-                .orElseThrow(() -> FieldErrors.single("user_id", "The selected user id is invalid."));
+        UserAccount user = UserIdRequest.user(body, users);
         boolean joined = memberships.add(team, user.id(), clock.instant());
         return ResponseEntity.status(joined ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(ApiResponse.of(new Membership(team, user)));

@@ -12,8 +12,8 @@ import com.sizemotion.incidents.api.incident.ReopenIncidentCommand;
 import com.sizemotion.incidents.api.incident.ResolveIncidentCommand;
 import com.sizemotion.incidents.api.incident.UpdateIncidentCommand;
 import com.sizemotion.incidents.api.web.ApiResponse;
-import com.sizemotion.incidents.command.directory.UserAccount;
 import com.sizemotion.incidents.command.directory.UserAccountRepository;
+import com.sizemotion.incidents.command.directory.UserIdRequest;
 import com.sizemotion.incidents.command.incident.IncidentLookupRepository.IncidentRef;
 import com.sizemotion.incidents.api.web.FieldErrors;
 import com.sizemotion.incidents.command.web.JsonFields;
@@ -96,17 +96,7 @@ class IncidentLifecycleController {
 
     @PostMapping("/api/v1/incidents/{id}/assign")
     ApiResponse<IncidentView> assign(@PathVariable String id, @RequestBody(required = false) JsonNode body, Caller caller) {
-        if (body == null || !body.isObject()) {
-            throw FieldErrors.single("body", "The request body must be a JSON object.");
-        }
-        FieldErrors errors = new FieldErrors();
-        JsonFields fields = new JsonFields(body, errors);
-        fields.rejectUnknown(Set.of("user_id"));
-        Long userId = fields.requiredInteger("user_id");
-        errors.throwIfAny();
-        AssignedUser user = users.find(userId)
-                .map(UserAccount::asAssignee)
-                .orElseThrow(() -> FieldErrors.single("user_id", "The selected user id is invalid."));
+        AssignedUser user = UserIdRequest.user(body, users).asAssignee();
         return change(id, caller, (ref, at) -> new AssignIncidentCommand(ref.incidentKey(), user, null, null, null,
                 at, at, caller.actor()));
     }
