@@ -24,7 +24,7 @@ class AxonStorageConfiguration {
     /** Source of the pooled streaming processors ({@code source: commitNotifyingEventSource} in application.yml). */
     @Bean
     CommitNotifyingEventSource commitNotifyingEventSource(EventStore eventStore) {
-        return new CommitNotifyingEventSource(eventStore);
+        return new CommitNotifyingEventSource(eventStore, CommitNotifyingEventSource.RECHECK);
     }
 
     @Bean

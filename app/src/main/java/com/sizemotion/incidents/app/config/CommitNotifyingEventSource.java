@@ -25,12 +25,12 @@ import java.util.stream.Stream;
  * a pooled processor would look for new events only every 500 ms and every create would wait that
  * long for its read model. After a commit the store's producer thread first fetches the new events,
  * so the processors are woken a few times within {@code AFTER_COMMIT_MILLIS}. Events committed by
- * other nodes reach the store after its fetch delay; a re-check every {@value #RECHECK_MILLIS} ms
+ * other nodes reach the store after its fetch delay; a re-check every {@link #RECHECK} (250 ms in service)
  * passes them on.
  */
 class CommitNotifyingEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, DisposableBean {
 
-    static final long RECHECK_MILLIS = 250;
+    static final Duration RECHECK = Duration.ofMillis(250);
     private static final long[] AFTER_COMMIT_MILLIS = {1, 5, 20, 60};
 
     private final EventStore eventStore;
@@ -44,7 +44,7 @@ class CommitNotifyingEventSource implements StreamableMessageSource<TrackedEvent
         return thread;
     });
 
-    CommitNotifyingEventSource(EventStore eventStore) {
+    CommitNotifyingEventSource(EventStore eventStore, Duration recheckEvery) {
         this.eventStore = eventStore;
         eventStore.subscribe(events -> {
             if (CurrentUnitOfWork.isStarted()) {
@@ -53,7 +53,7 @@ class CommitNotifyingEventSource implements StreamableMessageSource<TrackedEvent
                 wakeSoon();
             }
         });
-        recheck.scheduleWithFixedDelay(this::wakeAll, RECHECK_MILLIS, RECHECK_MILLIS, TimeUnit.MILLISECONDS);
+        recheck.scheduleWithFixedDelay(this::wakeAll, recheckEvery.toMillis(), recheckEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -17,9 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CommitNotifyingEventSourceTest {
 
+    /** Any wake-up a test sees comes from a commit, never from the periodic re-check. */
+    private static final Duration NO_RECHECK_DURING_A_TEST = Duration.ofMinutes(10);
+
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).build();
-    private final CommitNotifyingEventSource source = new CommitNotifyingEventSource(store);
+    private final CommitNotifyingEventSource source = new CommitNotifyingEventSource(store, NO_RECHECK_DURING_A_TEST);
 
     @AfterEach
     void close() {
@@ -28,18 +31,14 @@ class CommitNotifyingEventSourceTest {
     }
 
     @Test
-    void wakesAWaitingProcessorRightAfterACommitInsteadOfAtTheNextRecheck() throws Exception {
+    void wakesAWaitingProcessorWhenThisNodeCommits() throws Exception {
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(null)) {
-            Thread.sleep(CommitNotifyingEventSource.RECHECK_MILLIS / 2);
             CountDownLatch woken = new CountDownLatch(1);
             stream.setOnAvailableCallback(woken::countDown);
-            long publishedAt = System.nanoTime();
 
             store.publish(GenericEventMessage.asEventMessage("alert"));
 
-            assertThat(woken.await(1, TimeUnit.SECONDS)).isTrue();
-            assertThat(Duration.ofNanos(System.nanoTime() - publishedAt))
-                    .isLessThan(Duration.ofMillis(CommitNotifyingEventSource.RECHECK_MILLIS / 2));
+            assertThat(woken.await(5, TimeUnit.SECONDS)).isTrue();
         }
     }
 
