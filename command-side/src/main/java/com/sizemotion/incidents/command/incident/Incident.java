@@ -225,15 +225,17 @@ public class Incident {
         version = sequenceNumber;
     }
 
-    // On-call assignment, sent by the IncidentAssignmentSaga. Idempotent: after a retry the saga
-    // may send the same command again.
+    // Assignment: by hand (no schedule) or on call, sent by the IncidentAssignmentSaga. An on-call
+    // assignment only ever fills an empty slot: after a retry the saga may send it again, and a
+    // saga that runs late must not overwrite whom someone assigned by hand in the meantime.
 
     private AssignedUser assignee;
     private boolean onCallAssignmentRecorded;
 
     @CommandHandler
     IncidentChangeResult handle(AssignIncidentCommand command) {
-        if (assignee != null && assignee.id() == command.assignee().id()) {
+        boolean onCall = command.scheduleId() != null;
+        if (onCall && onCallAssignmentRecorded || assignee != null && assignee.id() == command.assignee().id()) {
             return unchanged();
         }
         apply(new IncidentAssignedEvent(incidentKey, incidentId, command.assignee(), command.scheduleId(),

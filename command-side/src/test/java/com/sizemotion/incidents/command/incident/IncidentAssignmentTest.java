@@ -29,6 +29,7 @@ import static org.axonframework.test.matchers.Matchers.matches;
 class IncidentAssignmentTest {
 
     private static final Actor SAGA = Actor.system("oncall-assignment");
+    private static final Actor OPERATOR = Actor.token(7, "Ops console");
     private static final long SCHEDULE_ID = 10;
     private static final AssignedUser JOHN = new AssignedUser(42, "John Doe", "john.doe@example.com");
     private static final AssignedUser JANE = new AssignedUser(43, "Jane Roe", "jane.roe@example.com");
@@ -58,10 +59,18 @@ class IncidentAssignmentTest {
     }
 
     @Test
-    void reassignsToAnotherUser() {
+    void reassignsByHandToAnotherUser() {
         fixture.given(createdEvent(KEY), assigned(JOHN))
-                .when(assign(JANE))
-                .expectEvents(assigned(JANE));
+                .when(assignByHand(JANE))
+                .expectEvents(assignedByHand(JANE));
+    }
+
+    @Test
+    void keepsAHandAssignmentWhenTheOnCallAssignmentArrivesLate() {
+        fixture.given(createdEvent(KEY), assignedByHand(JANE))
+                .when(assign(JOHN))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
@@ -99,6 +108,14 @@ class IncidentAssignmentTest {
 
     private static AssignIncidentCommand assign(AssignedUser user) {
         return new AssignIncidentCommand(KEY, user, SCHEDULE_ID, "Primary", null, CREATED_AT, ASSIGNED_AT, SAGA);
+    }
+
+    private static AssignIncidentCommand assignByHand(AssignedUser user) {
+        return new AssignIncidentCommand(KEY, user, null, null, null, ASSIGNED_AT, ASSIGNED_AT, OPERATOR);
+    }
+
+    private static IncidentAssignedEvent assignedByHand(AssignedUser user) {
+        return new IncidentAssignedEvent(KEY, INCIDENT_ID, user, null, null, null, ASSIGNED_AT, ASSIGNED_AT, OPERATOR);
     }
 
     private static IncidentAssignedEvent assigned(AssignedUser user) {
