@@ -60,10 +60,13 @@ class IncidentLifecycleIT extends PostgresServiceTest {
     void assignsByHandAndRecordsWhoDidIt() {
         long id = create("{\"team_id\":%d,\"title\":\"t\",\"severity\":3}".formatted(teamId));
         long userId = api.createUser("Jane Roe", "jane.roe." + UUID.randomUUID() + "@example.com");
+        long outsider = api.createUser("Max Other", "max.other." + UUID.randomUUID() + "@example.com");
+        api.postAsAdmin("/api/v1/admin/teams/" + teamId + "/members", "{\"user_id\":" + userId + "}");
 
         Response assigned = post(id, "assign", "{\"user_id\":" + userId + "}");
         Response again = post(id, "assign", "{\"user_id\":" + userId + "}");
         Response unknownUser = post(id, "assign", "{\"user_id\":987654321}");
+        Response notAMember = post(id, "assign", "{\"user_id\":" + outsider + "}");
 
         assertThat(assigned.status()).isEqualTo(200);
         assertThat(assigned.data().get("assigned_to").get("id").asLong()).isEqualTo(userId);
@@ -71,6 +74,9 @@ class IncidentLifecycleIT extends PostgresServiceTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(unknownUser.status()).isEqualTo(422);
         assertThat(unknownUser.json().get("errors").get("user_id").get(0).asText()).isEqualTo("The selected user id is invalid.");
+        assertThat(notAMember.status()).isEqualTo(422);
+        assertThat(notAMember.json().get("errors").get("user_id").get(0).asText())
+                .isEqualTo("The selected user is not a member of team " + teamId + ".");
         JsonNode history = api.getAsToken("/api/v1/incidents/" + id + "/history", token).data();
         assertThat(types(history)).containsExactly("created", "assigned");
         assertThat(history.get(1).get("details").get("assignee").get("name").asText()).isEqualTo("Jane Roe");

@@ -12,6 +12,7 @@ import com.sizemotion.incidents.api.incident.ReopenIncidentCommand;
 import com.sizemotion.incidents.api.incident.ResolveIncidentCommand;
 import com.sizemotion.incidents.api.incident.UpdateIncidentCommand;
 import com.sizemotion.incidents.api.web.ApiResponse;
+import com.sizemotion.incidents.command.directory.TeamMembershipRepository;
 import com.sizemotion.incidents.command.directory.UserAccountRepository;
 import com.sizemotion.incidents.command.directory.UserIdRequest;
 import com.sizemotion.incidents.command.incident.IncidentLookupRepository.IncidentRef;
@@ -31,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.Optional;
 
@@ -50,18 +52,20 @@ class IncidentLifecycleController {
     private final IncidentRequestParser parser;
     private final IncidentViewAwaiter awaiter;
     private final UserAccountRepository users;
+    private final TeamMembershipRepository memberships;
     private final Clock clock;
     private final Duration readModelWait;
 
     IncidentLifecycleController(CommandGateway commandGateway, IncidentLookupRepository lookup,
                                 IncidentRequestParser parser, IncidentViewAwaiter awaiter, UserAccountRepository users,
-                                Clock clock,
+                                TeamMembershipRepository memberships, Clock clock,
                                 @Value("${incidents.create.read-model-wait:2s}") Duration readModelWait) {
         this.commandGateway = commandGateway;
         this.lookup = lookup;
         this.parser = parser;
         this.awaiter = awaiter;
         this.users = users;
+        this.memberships = memberships;
         this.clock = clock;
         this.readModelWait = readModelWait;
     }
@@ -94,11 +98,16 @@ class IncidentLifecycleController {
                 update.descriptionGiven(), update.description(), update.severity(), update.tags(), at, caller.actor()));
     }
 
+    /** Only to a member of the incident's team, and only once the incident is known to be the caller's: no peeking at other teams' people. */
     @PostMapping("/api/v1/incidents/{id}/assign")
     ApiResponse<IncidentView> assign(@PathVariable String id, @RequestBody(required = false) JsonNode body, Caller caller) {
-        AssignedUser user = UserIdRequest.user(body, users).asAssignee();
-        return change(id, caller, (ref, at) -> new AssignIncidentCommand(ref.incidentKey(), user, null, null, null,
-                at, at, caller.actor()));
+        return change(id, caller, (ref, at) -> {
+            AssignedUser user = UserIdRequest.user(body, users).asAssignee();
+            if (!memberships.nonMembers(ref.teamId(), List.of(user.id())).isEmpty()) {
+                throw FieldErrors.single("user_id", "The selected user is not a member of team " + ref.teamId() + ".");
+            }
+            return new AssignIncidentCommand(ref.incidentKey(), user, null, null, null, at, at, caller.actor());
+        });
     }
 
     @PostMapping("/api/v1/incidents/{id}/notes")
