@@ -59,7 +59,7 @@ class IncidentController {
         scheduleChoice.requireFor(request.oncallScheduleId(), request.teamId(), caller);
         Instant requestedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         CreateIncidentResult result = intake.open(request, caller.actor(), requestedAt);
-        IncidentView view = awaiter.await(result.incidentId(), result.version(), readModelWait)
+        IncidentView view = awaiter.awaitAssigned(result.incidentId(), result.version(), readModelWait)
                 .orElseGet(() -> provisionalView(result, request));
         HttpStatus status = result.outcome() == CreateIncidentResult.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status).location(URI.create(view.url())).body(ApiResponse.of(view));

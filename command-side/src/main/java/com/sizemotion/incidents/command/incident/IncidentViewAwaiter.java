@@ -18,8 +18,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Waits, for a bounded time, until the read model shows an incident at least at a given version
- * and with its on-call assignment no longer pending, so that a client that was just answered can
- * read its own write and sees whom the incident went to. The projection of this node hands each
+ * (and, for a create, with its on-call assignment no longer pending), so that a client that was
+ * just answered can read its own write and sees whom a new incident went to. The projection of this node hands each
  * committed view to the requests waiting for that incident ({@link IncidentViewUpdated}), so the
  * common case costs no read at all; a request that arrives after the commit, or whose incident
  * is projected by another node, reads the view (re-reading every {@value #REREAD_MILLIS} ms).
@@ -59,14 +59,24 @@ class IncidentViewAwaiter {
         return queryGateway.query(new FindIncidentQuery(incidentId), ResponseTypes.optionalInstanceOf(IncidentView.class)).join();
     }
 
+    /** The view at {@code minimumVersion} or later whose on-call assignment is no longer pending (a create waits to show whom it went to). */
+    Optional<IncidentView> awaitAssigned(long incidentId, long minimumVersion, Duration timeout) {
+        return await(incidentId, minimumVersion, timeout, true);
+    }
+
+    /** The view at {@code minimumVersion} or later, assigned or not (a change to an incident need not wait for the saga). */
     Optional<IncidentView> await(long incidentId, long minimumVersion, Duration timeout) {
+        return await(incidentId, minimumVersion, timeout, false);
+    }
+
+    private Optional<IncidentView> await(long incidentId, long minimumVersion, Duration timeout, boolean untilAssigned) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long wanted = minimumVersion;
         while (true) {
             Optional<IncidentView> view = waitForCommit(incidentId, wanted,
                             Math.min(deadline - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(REREAD_MILLIS)))
                     .or(() -> current(incidentId));
-            if (view.filter(v -> v.version() >= minimumVersion && !v.awaitsAssignment()).isPresent()) {
+            if (view.filter(v -> v.version() >= minimumVersion && !(untilAssigned && v.awaitsAssignment())).isPresent()) {
                 return view;
             }
             if (deadline - System.nanoTime() <= 0) {
