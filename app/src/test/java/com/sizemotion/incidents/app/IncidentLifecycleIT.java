@@ -195,6 +195,23 @@ class IncidentLifecycleIT extends PostgresServiceTest {
         assertThat(malformed.status()).isEqualTo(422);
     }
 
+    /** The API shows times in whole seconds; as_of with such a time covers that whole second. */
+    @Test
+    void findsAnIncidentAsOfTheCreatedAtItShows() throws InterruptedException {
+        while (Instant.now().getNano() > 500_000_000) {
+            Thread.sleep(10);   // the create then ends within the second it started in
+        }
+        Response created = api.postAsToken("/api/v1/incidents", token,
+                "{\"team_id\":%d,\"title\":\"Shown\",\"severity\":3}".formatted(teamId));
+        String createdAt = created.data().get("created_at").asText();
+
+        Response then = api.getAsToken("/api/v1/incidents/" + created.data().get("id").asLong() + "?as_of=" + createdAt, token);
+
+        assertThat(createdAt).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(then.status()).isEqualTo(200);
+        assertThat(then.data().get("title").asText()).isEqualTo("Shown");
+    }
+
     @Test
     void opensExactlyOneNewIncidentWhenSimultaneousAlertsFollowAResolve() throws Exception {
         String externalId = "recurring-" + UUID.randomUUID();

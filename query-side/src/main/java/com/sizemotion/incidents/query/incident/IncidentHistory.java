@@ -50,11 +50,16 @@ class IncidentHistory {
         return entries;
     }
 
-    /** The incident as its events up to {@code instant} made it; empty when it did not exist yet. */
+    /**
+     * The incident as its events up to {@code instant} made it; empty when it did not exist yet.
+     * An instant in whole seconds covers all of that second, as the API shows times in whole
+     * seconds: the {@code created_at} an incident shows finds it.
+     */
     Optional<IncidentState> asOf(String incidentKey, Instant instant) {
+        Instant until = instant.getNano() == 0 ? instant.plusSeconds(1).minusNanos(1) : instant;
         IncidentState state = null;
         for (DomainEventMessage<?> message : eventStore.readEvents(incidentKey).asStream().toList()) {
-            if (message.getTimestamp().isAfter(instant)) {
+            if (message.getTimestamp().isAfter(until)) {
                 break;
             }
             if (message.getPayload() instanceof IncidentCreatedEvent created) {
