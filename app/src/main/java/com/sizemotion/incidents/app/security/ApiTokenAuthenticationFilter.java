@@ -12,6 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>}. An unknown, revoked, expired or malformed
@@ -32,12 +33,12 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        Optional<String> presented = bearerToken(request);
+        if (presented.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        var token = tokens.authenticate(header.substring(BEARER.length()).trim());
+        var token = tokens.authenticate(presented.get());
         if (token.isEmpty()) {
             unauthenticated.commence(request, response, new BadCredentialsException("Not a usable API token"));
             return;
@@ -46,5 +47,14 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         context.setAuthentication(new ApiTokenAuthentication(token.get()));
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
+    }
+
+    /** The text after "Bearer " in the Authorization header, if the request has one. */
+    static Optional<String> bearerToken(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(BEARER.length()).trim());
     }
 }

@@ -46,7 +46,7 @@ class SecurityConfiguration {
     SecurityFilterChain adminApi(HttpSecurity http, AdminAccount admin, FailedAuthentications failures,
                                  ApiErrorWriter errors) throws Exception {
         UnauthenticatedEntryPoint unauthenticated = new UnauthenticatedEntryPoint(errors, failures, BASIC_CHALLENGE);
-        return stateless(http.securityMatcher("/api/v1/admin/**"), admin, failures, errors, unauthenticated)
+        return stateless(http.securityMatcher("/api/v1/admin/**"), admin, failures, errors, unauthenticated, AUTHORIZATION_HEADER)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("ADMIN"))
                 .build();
     }
@@ -56,7 +56,11 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, AdminAccount admin, ApiTokens tokens, RateLimiter rateLimiter,
                             FailedAuthentications failures, ApiErrorWriter errors) throws Exception {
         UnauthenticatedEntryPoint unauthenticated = new UnauthenticatedEntryPoint(errors, failures, BEARER_CHALLENGE);
-        return stateless(http.securityMatcher("/api/**"), admin, failures, errors, unauthenticated)
+        // A token this node has seen to be valid passes an address's lock-out: many clients may share
+        // an address (a NAT, a vendor's webhook senders), and one of them failing must not stop the rest.
+        RequestMatcher unrecognisedCredentials = request -> AUTHORIZATION_HEADER.matches(request)
+                && !ApiTokenAuthenticationFilter.bearerToken(request).filter(tokens::recognises).isPresent();
+        return stateless(http.securityMatcher("/api/**"), admin, failures, errors, unauthenticated, unrecognisedCredentials)
                 .addFilterBefore(new ApiTokenAuthenticationFilter(tokens, unauthenticated), BasicAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(rateLimiter, errors), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
@@ -92,7 +96,7 @@ class SecurityConfiguration {
     SecurityFilterChain everythingElse(HttpSecurity http, AdminAccount admin, FailedAuthentications failures,
                                        ApiErrorWriter errors) throws Exception {
         UnauthenticatedEntryPoint unauthenticated = new UnauthenticatedEntryPoint(errors, failures, BASIC_CHALLENGE);
-        return stateless(http, admin, failures, errors, unauthenticated)
+        return stateless(http, admin, failures, errors, unauthenticated, AUTHORIZATION_HEADER)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error",
@@ -101,14 +105,16 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** @param throttled the requests an address that keeps failing to authenticate is refused */
     private static HttpSecurity stateless(HttpSecurity http, AdminAccount admin, FailedAuthentications failures,
-                                          ApiErrorWriter errors, UnauthenticatedEntryPoint unauthenticated)
+                                          ApiErrorWriter errors, UnauthenticatedEntryPoint unauthenticated,
+                                          RequestMatcher throttled)
             throws Exception {
         AccessDeniedHandler forbidden = (request, response, e) ->
                 errors.write(response, 403, "Forbidden: these credentials may not use this endpoint.");
         return http
                 .authenticationManager(admin.authenticationManager())
-                .addFilterBefore(new FailedAuthenticationThrottle(failures, errors, AUTHORIZATION_HEADER),
+                .addFilterBefore(new FailedAuthenticationThrottle(failures, errors, throttled),
                         UsernamePasswordAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

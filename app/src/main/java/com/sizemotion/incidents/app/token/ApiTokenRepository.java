@@ -22,10 +22,6 @@ import java.util.function.UnaryOperator;
 @Repository
 class ApiTokenRepository {
 
-    /** A token with the hash it is stored under, for the one lookup that needs it. */
-    record HashedToken(String tokenHash, ApiToken token) {
-    }
-
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
 
@@ -49,9 +45,8 @@ class ApiTokenRepository {
         return id;
     }
 
-    Optional<HashedToken> findByHash(String tokenHash) {
-        return jdbc.sql("SELECT * FROM api_token WHERE token_hash = ?").param(tokenHash)
-                .query((rs, row) -> new HashedToken(rs.getString("token_hash"), token(rs, row))).optional();
+    Optional<ApiToken> findByHash(String tokenHash) {
+        return jdbc.sql("SELECT * FROM api_token WHERE token_hash = ?").param(tokenHash).query(this::token).optional();
     }
 
     Optional<ApiToken> findById(long id) {

@@ -114,7 +114,7 @@ class ApiTokensTest {
 
     private void storedUnderItsHash(ApiToken token) {
         String hash = ApiTokenFormat.sha256Hex(ISSUED_TOKEN);
-        when(repository.findByHash(hash)).thenReturn(Optional.of(new ApiTokenRepository.HashedToken(hash, token)));
+        when(repository.findByHash(hash)).thenReturn(Optional.of(token));
     }
 
     private static ApiToken stored(Instant revokedAt, Instant expiresAt) {
