@@ -10,7 +10,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the tests that run the whole service in this JVM on a random port against a real
- * PostgreSQL database of their own, and talk to it over HTTP. Each class's service is shut down
+ * PostgreSQL database, and talk to it over HTTP. The database is one per test run (all these
+ * classes share it, so tests never assume an empty table), created afresh for every run and
+ * dropped by {@code .ci/run} before the next. Each class's service is shut down
  * after the class, so that the connection pools of finished classes do not pile up on the server.
  */
 @SpringBootTest(classes = IncidentServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
