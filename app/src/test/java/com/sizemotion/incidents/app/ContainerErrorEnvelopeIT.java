@@ -5,8 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sizemotion.incidents.app.support.PostgresServiceTest;
 import com.sizemotion.incidents.app.support.RawHttp;
 import com.sizemotion.incidents.app.support.RawHttp.Answer;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +29,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * envelope as application/json like every other error, with the status that names the problem.
  * Raw sockets, since HTTP clients refuse to send most of these requests.
  */
+@Import(ContainerErrorEnvelopeIT.BrokenServlet.class)
 class ContainerErrorEnvelopeIT extends PostgresServiceTest {
+
+    /** A servlet beside Spring MVC whose failure only the container sees. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class BrokenServlet {
+
+        @Bean
+        ServletRegistrationBean<HttpServlet> brokenServlet() {
+            return new ServletRegistrationBean<>(new HttpServlet() {
+                @Override
+                protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+                    throw new ServletException("broken on purpose");
+                }
+            }, "/it/broken");
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -110,6 +134,12 @@ class ContainerErrorEnvelopeIT extends PostgresServiceTest {
     void answers413InTheEnvelopeToABodyOverTheLimit() {
         message(http.send("POST /api/v1/incidents HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 2000000\r\nConnection: close\r\n\r\n{}"), 413);
+    }
+
+    @Test
+    void answers500InTheEnvelopeWhenAServletOutsideSpringMvcFails() {
+        assertThat(message(http.send("GET /it/broken HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basicAdmin()
+                + "\r\nConnection: close\r\n\r\n"), 500)).isEqualTo("Internal server error.");
     }
 
     @Test
