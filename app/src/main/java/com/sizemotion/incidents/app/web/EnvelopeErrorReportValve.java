@@ -1,6 +1,5 @@
 package com.sizemotion.incidents.app.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -44,8 +43,10 @@ class EnvelopeErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
+        int status = status(request, response, throwable);
         try {
-            String envelope = objectMapper.writeValueAsString(ApiError.of(message(request, response, throwable)));
+            response.setStatus(status);
+            String envelope = objectMapper.writeValueAsString(ApiError.of(message(request, status)));
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             Writer writer = response.getReporter();
@@ -58,20 +59,25 @@ class EnvelopeErrorReportValve extends ErrorReportValve {
         }
     }
 
-    /** The message of the answer; sets the status to 414 or 431 for a request over the header limit. */
-    private static String message(Request request, Response response, Throwable throwable) {
-        if (response.getStatus() != 400 || !(throwable instanceof IllegalArgumentException)
-                || !HEADER_TOO_LARGE.equals(throwable.getMessage())) {
-            return StatusMessages.of(request, response.getStatus());
+    /** The error's status; Tomcat's 400 for a request over the header limit is 414 or 431. */
+    private static int status(Request request, Response response, Throwable throwable) {
+        boolean overHeaderLimit = response.getStatus() == 400 && throwable instanceof IllegalArgumentException
+                && HEADER_TOO_LARGE.equals(throwable.getMessage());
+        if (!overHeaderLimit) {
+            return response.getStatus();
         }
+        return request.getCoyoteRequest().requestURI().isNull() ? 414 : 431;
+    }
+
+    private static String message(Request request, int status) {
         String limit = request.getConnector().getProtocolHandler() instanceof AbstractHttp11Protocol<?> http
                 ? http.getMaxHttpRequestHeaderSize() + " bytes" : "the server's limit";
-        if (request.getCoyoteRequest().requestURI().isNull()) {
-            response.setStatus(414);
-            return "URI too long: the request line (method, URL and HTTP version) may not exceed " + limit
+        return switch (status) {
+            case 414 -> "URI too long: the request line (method, URL and HTTP version) may not exceed " + limit
                     + "; send fewer or shorter query parameters.";
-        }
-        response.setStatus(431);
-        return "Request header fields too large: the request line and headers together may not exceed " + limit + ".";
+            case 431 -> "Request header fields too large: the request line and headers together may not exceed "
+                    + limit + ".";
+            default -> StatusMessages.of(request, status);
+        };
     }
 }
