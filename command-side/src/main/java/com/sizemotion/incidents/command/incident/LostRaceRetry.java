@@ -2,6 +2,8 @@ package com.sizemotion.incidents.command.incident;
 
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,6 +24,7 @@ public final class LostRaceRetry {
     /** The policy of every incident write: ten attempts, pauses of up to 5 ms times the attempt. */
     public static final LostRaceRetry INCIDENT_WRITES = new LostRaceRetry(10, Duration.ofMillis(5));
 
+    private static final Logger log = LoggerFactory.getLogger(LostRaceRetry.class);
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final int maxAttempts;
@@ -52,18 +55,24 @@ public final class LostRaceRetry {
                     return done.get();
                 }
                 if (attempt == maxAttempts) {
-                    throw new ContendedWriteException(null);
+                    throw gaveUp(null);
                 }
             } catch (RuntimeException e) {
                 if (!lostRace(e)) {
                     throw e;
                 }
                 if (attempt == maxAttempts) {
-                    throw new ContendedWriteException(e);
+                    throw gaveUp(e);
                 }
             }
             backOff(attempt);
         }
+    }
+
+    private ContendedWriteException gaveUp(RuntimeException lastLostRace) {
+        log.warn("A write lost the race to other writers {} times and was given up; the client was asked to retry",
+                maxAttempts, lastLostRace);
+        return new ContendedWriteException(lastLostRace);
     }
 
     private void backOff(int attempt) {
