@@ -19,11 +19,6 @@ class EnvelopeErrorController implements ErrorController {
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        String message = switch (status) {
-            case NOT_FOUND -> "Not found.";
-            case INTERNAL_SERVER_ERROR -> "Internal server error.";
-            default -> status.getReasonPhrase() + ".";
-        };
-        return ResponseEntity.status(status).body(ApiError.of(message));
+        return ResponseEntity.status(status).body(ApiError.of(StatusMessages.of(request, status.value())));
     }
 }

@@ -6,19 +6,14 @@ import com.sizemotion.incidents.api.incident.CreateIncidentResult;
 import com.sizemotion.incidents.api.incident.IncidentKey;
 import com.sizemotion.incidents.api.incident.RepeatAlertCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Service;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
@@ -30,9 +25,6 @@ import java.util.stream.Stream;
 @Service
 public class IncidentIntake {
 
-    private static final int MAX_ATTEMPTS = 10;
-    private static final String UNIQUE_VIOLATION = "23505";
-
     /**
      * Alerts of one (team, external id) take turns within this node: a burst of identical alerts
      * then opens the incident once and repeats it, instead of racing to the event table's unique
@@ -42,8 +34,6 @@ public class IncidentIntake {
      */
     private static final int ALERT_LOCKS = 4096;
     private static final Duration ALERT_LOCK_WAIT = Duration.ofSeconds(1);
-    /** Between attempts after a lost race, so that two nodes racing for one incident stop colliding. */
-    private static final long BACK_OFF_MILLIS = 5;
 
     private final CommandGateway commandGateway;
     private final IncidentLookupRepository lookup;
@@ -72,27 +62,20 @@ public class IncidentIntake {
         }
     }
 
+    /**
+     * Repeats the alert on the current generation while it is unresolved, or opens the next one;
+     * again when another writer won the race or resolved the incident in between.
+     */
     private CreateIncidentResult openOrRepeat(IncidentRequest request, Actor actor, Instant requestedAt) {
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        return LostRaceRetry.INCIDENT_WRITES.runUntilDone(() -> {
             Optional<IncidentLookupRepository.LatestGeneration> latest =
                     lookup.latestGeneration(request.teamId(), request.externalId());
-            try {
-                CreateIncidentResult result = latest.isPresent() && !latest.get().resolved()
-                        ? commandGateway.sendAndWait(repeat(IncidentKey.forExternalId(request.teamId(),
-                                request.externalId(), latest.get().generation()), request, requestedAt, actor))
-                        : commandGateway.sendAndWait(nextGeneration(latest, request, requestedAt, actor));
-                if (result.outcome() != CreateIncidentResult.Outcome.ALREADY_RESOLVED) {
-                    return result;
-                }
-            } catch (RuntimeException e) {
-                if (!lostRace(e) || attempt == MAX_ATTEMPTS) {
-                    throw e;
-                }
-                backOff(attempt);
-            }
-        }
-        throw new IllegalStateException("The incident for external id " + request.externalId()
-                + " was resolved and reopened by others " + MAX_ATTEMPTS + " times during one request");
+            CreateIncidentResult result = latest.isPresent() && !latest.get().resolved()
+                    ? commandGateway.sendAndWait(repeat(IncidentKey.forExternalId(request.teamId(),
+                            request.externalId(), latest.get().generation()), request, requestedAt, actor))
+                    : commandGateway.sendAndWait(nextGeneration(latest, request, requestedAt, actor));
+            return result.outcome() == CreateIncidentResult.Outcome.ALREADY_RESOLVED ? Optional.empty() : Optional.of(result);
+        });
     }
 
     private static boolean lockAlert(Lock lock) {
@@ -102,10 +85,6 @@ public class IncidentIntake {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private static void backOff(int attempt) {
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(1, BACK_OFF_MILLIS * attempt + 1)));
     }
 
     /** Generation 0 for a new external id; after a resolved incident, the generation that follows it. */
@@ -129,16 +108,4 @@ public class IncidentIntake {
         return new RepeatAlertCommand(key, request.severity(), request.source(), requestedAt, actor);
     }
 
-    /** Another writer (on this node or another) appended to the same aggregate or claimed the same lookup row first. */
-    static boolean lostRace(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -45,7 +45,6 @@ import java.util.Optional;
 class IncidentLifecycleController {
 
     private static final int NOTE_MAX = 10_000;
-    private static final int MAX_ATTEMPTS = 3;
 
     private final CommandGateway commandGateway;
     private final IncidentLookupRepository lookup;
@@ -137,16 +136,10 @@ class IncidentLifecycleController {
      * tried again on the incident as it now is (the aggregate decides afresh, so a repeat is a no-op).
      */
     private IncidentChangeResult send(Object command) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return commandGateway.sendAndWait(command);
-            } catch (IncidentTransitionException e) {
-                throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
-            } catch (RuntimeException e) {
-                if (attempt >= MAX_ATTEMPTS || !IncidentIntake.lostRace(e)) {
-                    throw e;
-                }
-            }
+        try {
+            return LostRaceRetry.INCIDENT_WRITES.run(() -> commandGateway.sendAndWait(command));
+        } catch (IncidentTransitionException e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
         }
     }
 

@@ -5,7 +5,6 @@ import com.sizemotion.incidents.api.incident.IncidentAcknowledgedEvent;
 import com.sizemotion.incidents.api.incident.IncidentAlertRepeatedEvent;
 import com.sizemotion.incidents.api.incident.IncidentAssignedEvent;
 import com.sizemotion.incidents.api.incident.IncidentCreatedEvent;
-import com.sizemotion.incidents.api.incident.IncidentEvent;
 import com.sizemotion.incidents.api.incident.IncidentNotAssignedEvent;
 import com.sizemotion.incidents.api.incident.IncidentNoteAddedEvent;
 import com.sizemotion.incidents.api.incident.IncidentReopenedEvent;
@@ -52,20 +51,24 @@ class IncidentHistory {
 
     /**
      * The incident as its events up to {@code instant} made it; empty when it did not exist yet.
-     * An instant in whole seconds covers all of that second, as the API shows times in whole
-     * seconds: the {@code created_at} an incident shows finds it.
+     * Each event counts from the time it records and the incident shows ({@code created_at},
+     * {@code updated_at}, ...), not from the event store's stamp, which is taken later: the
+     * instant an incident shows always finds that state. An instant in whole seconds covers all of
+     * that second, as the API shows times in whole seconds. The first event recorded after the
+     * instant ends the history, so the answer is always a state the incident really had.
      */
     Optional<IncidentState> asOf(String incidentKey, Instant instant) {
         Instant until = instant.getNano() == 0 ? instant.plusSeconds(1).minusNanos(1) : instant;
         IncidentState state = null;
         for (DomainEventMessage<?> message : eventStore.readEvents(incidentKey).asStream().toList()) {
-            if (message.getTimestamp().isAfter(until)) {
-                break;
-            }
-            if (message.getPayload() instanceof IncidentCreatedEvent created) {
-                state = IncidentEvolution.created(created, message.getSequenceNumber());
-            } else if (state != null && message.getPayload() instanceof IncidentEvent event) {
-                state = IncidentEvolution.apply(state, event, message.getSequenceNumber()).orElse(state);
+            Optional<IncidentState> next = message.getPayload() instanceof IncidentCreatedEvent created
+                    ? Optional.of(IncidentEvolution.created(created, message.getSequenceNumber()))
+                    : Optional.ofNullable(state).flatMap(s -> IncidentEvolution.apply(s, message.getPayload(), message.getSequenceNumber()));
+            if (next.isPresent()) {
+                if (next.get().updatedAt().isAfter(until)) {
+                    break;
+                }
+                state = next.get();
             }
         }
         return Optional.ofNullable(state);
