@@ -36,6 +36,7 @@ public class RateLimiter {
 
     private static final Duration WINDOW = Duration.ofMinutes(1);
     private static final long NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final int FRESH_BUCKET_ATTEMPTS = 5;
 
     private final Buckets buckets;
     private final Clock clock;
@@ -49,20 +50,28 @@ public class RateLimiter {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(BandwidthBuilder.builder().capacity(limitPerMinute).refillGreedy(limitPerMinute, WINDOW).build())
                 .build();
-        Bucket bucket = buckets.bucket(tokenId, limitVersion, configuration);
-        ConsumptionProbe probe;
-        try {
-            probe = bucket.tryConsumeAndReturnRemaining(1);
-        } catch (RuntimeException e) {
-            if (!bucketVanished(e)) {
-                throw e;
-            }
-            buckets.forget(tokenId, bucket);
-            probe = buckets.bucket(tokenId, limitVersion, configuration).tryConsumeAndReturnRemaining(1);
-        }
+        ConsumptionProbe probe = consume(tokenId, limitVersion, configuration);
         return new RateLimitDecision(probe.isConsumed(), limitPerMinute, probe.getRemainingTokens(),
                 clock.instant().getEpochSecond() + secondsRoundedUp(probe.getNanosToWaitForReset()),
                 Duration.ofNanos(probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill()));
+    }
+
+    /**
+     * The row of a fresh bucket can vanish again before its first batch (an operator clearing the
+     * table under load), so a vanished bucket is started afresh a few times before giving up.
+     */
+    private ConsumptionProbe consume(long tokenId, long limitVersion, BucketConfiguration configuration) {
+        for (int attempt = 1; ; attempt++) {
+            Bucket bucket = buckets.bucket(tokenId, limitVersion, configuration);
+            try {
+                return bucket.tryConsumeAndReturnRemaining(1);
+            } catch (RuntimeException e) {
+                if (!bucketVanished(e) || attempt == FRESH_BUCKET_ATTEMPTS) {
+                    throw e;
+                }
+                buckets.forget(tokenId, bucket);
+            }
+        }
     }
 
     /** Someone deleted the bucket's row: a batch of requests cannot create it again, a fresh bucket can. */

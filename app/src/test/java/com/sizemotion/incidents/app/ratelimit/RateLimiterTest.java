@@ -1,10 +1,15 @@
 package com.sizemotion.incidents.app.ratelimit;
 
 import com.sizemotion.incidents.app.support.MutableClock;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.lang.reflect.Proxy;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +92,35 @@ class RateLimiterTest {
     }
 
     /** Uses the bucket up; the clock stands still, so this ends. */
+    @Test
+    void startsAFreshBucketAgainWhenTheFreshOneVanishesToo() {
+        RateLimiter.Buckets inMemory = new TokenBuckets(RateLimitConfiguration.inMemoryBuckets(new ClockTimeMeter(clock)));
+        AtomicInteger vanishedBuckets = new AtomicInteger();
+        RateLimiter.Buckets vanishingTwice = new RateLimiter.Buckets() {
+            @Override
+            public Bucket bucket(long tokenId, long configurationVersion, BucketConfiguration configuration) {
+                return vanishedBuckets.get() < 2 ? vanished(vanishedBuckets) : inMemory.bucket(tokenId, configurationVersion, configuration);
+            }
+
+            @Override
+            public void forget(long tokenId, Bucket failed) {
+            }
+        };
+
+        RateLimitDecision decision = new RateLimiter(vanishingTwice, clock).tryConsume(TOKEN, 60, 1);
+
+        assertThat(vanishedBuckets).hasValue(2);
+        assertThat(decision.allowed()).isTrue();
+    }
+
+    /** A bucket whose row someone deleted: every use fails as Bucket4j's PostgreSQL proxy does. */
+    private static Bucket vanished(AtomicInteger uses) {
+        return (Bucket) Proxy.newProxyInstance(Bucket.class.getClassLoader(), new Class<?>[]{Bucket.class}, (proxy, method, args) -> {
+            uses.incrementAndGet();
+            throw new BucketNotFoundException();
+        });
+    }
+
     private void exhaust(int limit, long version) {
         boolean allowed = true;
         while (allowed) {
