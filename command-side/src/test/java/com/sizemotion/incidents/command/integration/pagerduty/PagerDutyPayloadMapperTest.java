@@ -94,6 +94,26 @@ class PagerDutyPayloadMapperTest {
     }
 
     @Test
+    void reopensByThePagerDutyIncidentId() {
+        assertThat(mapper.map(json(TRIGGERED.replace("incident.triggered", "incident.reopened"))))
+                .containsExactly(new AlertAction.Reopen("pagerduty:PGR0VU2", null));
+    }
+
+    @Test
+    void cleansTextThatCannotBeStoredButRefusesSuchAnIncidentId() {
+        AlertAction.Open open = (AlertAction.Open) mapper.map(json(TRIGGERED
+                .replace("A little bump", "A little\\u0000bump \\ud800")
+                .replace("\"summary\": \"API Service\"", "\"summary\": \"API\\udc00Service\""))).get(0);
+
+        assertThat(open.title()).isEqualTo("A little\uFFFDbump \uFFFD in the road");
+        assertThat(open.metadata()).containsEntry("service", "API\uFFFDService");
+        assertThat(errorsOf(TRIGGERED.replace("\"id\": \"PGR0VU2\"", "\"id\": \"PGR\\u0000VU2\"")))
+                .containsOnlyKeys("event.data.id");
+        assertThat(errorsOf(TRIGGERED.replace("incident.triggered", "incident.resolved")
+                .replace("\"id\": \"PGR0VU2\"", "\"id\": \"PGR\\ud800\""))).containsOnlyKeys("event.data.id");
+    }
+
+    @Test
     void acceptsAndIgnoresOtherEventTypes() {
         AlertAction priorityUpdated = mapper.map(json(TRIGGERED.replace("incident.triggered", "incident.priority_updated"))).get(0);
         AlertAction annotated = mapper.map(json("""
