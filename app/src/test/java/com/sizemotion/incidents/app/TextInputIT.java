@@ -161,6 +161,39 @@ class TextInputIT extends PostgresServiceTest {
     }
 
     @Test
+    void refusesOnCallInstantsBeyondTheYear9999() {
+        long userId = api.createUser("On call", "oncall-" + UUID.randomUUID() + "@example.com");
+        api.addMember(teamId, userId);
+        String schedule = """
+                {"team_id": %d, "name": "Far future", "time_zone": "UTC",
+                 "layers": [{"name": "Primary", "user_ids": [%d], "shift_length": "P7D", "starts_at": "%s"}]}""";
+
+        Response farLayer = api.postAsAdmin("/api/v1/admin/oncall-schedules",
+                schedule.formatted(teamId, userId, "+294277-01-01T00:00:00Z"));
+        long scheduleId = api.createSchedule(schedule.formatted(teamId, userId, "2026-01-05T09:00:00Z"));
+        Response farOverride = api.postAsAdmin("/api/v1/admin/oncall-schedules/" + scheduleId + "/overrides",
+                "{\"user_id\": %d, \"starts_at\": \"2027-01-01T00:00:00Z\", \"ends_at\": \"+10000-01-01T00:00:00Z\"}".formatted(userId));
+        Response farAt = api.getAsToken("/api/v1/oncall-schedules/" + scheduleId + "/oncall?at=%2B294277-01-01T00:00:00Z", token);
+
+        assertThat(farLayer.status()).isEqualTo(422);
+        assertThat(farLayer.json().get("errors").has("layers.0.starts_at")).isTrue();
+        assertThat(farOverride.status()).isEqualTo(422);
+        assertThat(farOverride.json().get("errors").has("ends_at")).isTrue();
+        assertThat(farAt.status()).isEqualTo(422);
+        assertThat(farAt.json().get("errors").has("at")).isTrue();
+    }
+
+    @Test
+    void neverLetsNulInAPathVariableReachPostgresql() {
+        for (String path : new String[] {"/api/v1/incidents/1%00", "/api/v1/incidents/1%00/history",
+                "/api/v1/oncall-schedules/1%00"}) {
+            Response refused = api.getAsToken(path, token);
+
+            assertThat(refused.status()).as(path).isBetween(400, 499);
+        }
+    }
+
+    @Test
     void cleansAlertmanagerTextButRefusesAFingerprintItCannotStore() {
         String fingerprint = UUID.randomUUID().toString().substring(0, 16);
         Response cleaned = webhook("alertmanager", """
