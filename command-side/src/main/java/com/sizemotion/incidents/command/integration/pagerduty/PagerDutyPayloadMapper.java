@@ -92,7 +92,7 @@ public class PagerDutyPayloadMapper {
         Map<String, Object> metadata = new LinkedHashMap<>();
         putIfGiven(metadata, "html_url", PayloadText.of(data, "html_url"));
         JsonNode number = data.get("number");
-        if (number != null && number.isIntegralNumber()) {
+        if (number != null && number.isIntegralNumber() && number.canConvertToLong()) {
             metadata.put("number", number.asLong());
         } else {
             putIfGiven(metadata, "number", PayloadText.of(data, "number"));

@@ -142,6 +142,14 @@ class PagerDutyPayloadMapperTest {
     }
 
     @Test
+    void keepsAnIncidentNumberBeyondALongAsItsText() {
+        AlertAction.Open open = (AlertAction.Open) mapper.map(json("""
+                {"event": {"event_type": "incident.triggered", "data": {"id": "Q1", "number": 99999999999999999999}}}""")).get(0);
+
+        assertThat(open.metadata()).isEqualTo(Map.of("number", "99999999999999999999"));
+    }
+
+    @Test
     void refusesPayloadsThatAreNotV3Webhooks() {
         assertThat(errorsOf("{\"messages\":[]}")).containsOnlyKeys("event");
         assertThat(errorsOf("{\"event\":{\"data\":{}}}")).containsOnlyKeys("event.event_type");
