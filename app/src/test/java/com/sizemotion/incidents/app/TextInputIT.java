@@ -10,6 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.UUID;
 
 import static com.sizemotion.incidents.app.support.ReadModel.awaitIncident;
@@ -145,6 +147,17 @@ class TextInputIT extends PostgresServiceTest {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("errors").get(field).get(0).asText())
                 .endsWith("must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z.");
+    }
+
+    @Test
+    void refusesACursorPointingBeyondTheYear9999() {
+        String cursor = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("9999999999999.0:1".getBytes(StandardCharsets.US_ASCII));
+
+        Response refused = api.getAsToken("/api/v1/incidents?cursor=" + cursor, token);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("errors").has("cursor")).isTrue();
     }
 
     @Test
