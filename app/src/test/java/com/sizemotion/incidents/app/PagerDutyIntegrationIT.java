@@ -71,6 +71,23 @@ class PagerDutyIntegrationIT extends PostgresServiceTest {
     }
 
     @Test
+    void reopensTheIncidentWhenPagerDutyReopensIt() {
+        long id = deliver(event("incident.triggered", "high", "\"P1\"")).data().get("alerts").get(0).get("incident_id").asLong();
+        deliver(event("incident.resolved", "high", "\"P1\""));
+        awaitIncident(api, token, id, status("resolved"));
+
+        Response reopened = deliver(event("incident.reopened", "high", "\"P1\""));
+
+        assertThat(reopened.status()).isEqualTo(200);
+        JsonNode outcome = reopened.data().get("alerts").get(0);
+        assertThat(outcome.get("action").asText()).isEqualTo("reopened");
+        assertThat(outcome.get("incident_id").asLong()).isEqualTo(id);
+        awaitIncident(api, token, id, status("open"));
+        Response again = deliver(event("incident.reopened", "high", "\"P1\""));
+        assertThat(again.data().get("alerts").get(0).get("action").asText()).isEqualTo("ignored");
+    }
+
+    @Test
     void mapsUrgencyAndPriorityToSeverity() {
         assertThat(severityOf(event("incident.triggered", "high", "\"P2\""))).isEqualTo("Sev 1");
         assertThat(severityOf(event("incident.triggered", "high", null))).isEqualTo("Sev 2");

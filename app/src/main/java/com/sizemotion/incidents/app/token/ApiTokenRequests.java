@@ -3,6 +3,7 @@ package com.sizemotion.incidents.app.token;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sizemotion.incidents.command.team.TeamRepository;
 import com.sizemotion.incidents.api.web.FieldErrors;
+import com.sizemotion.incidents.api.web.InstantRange;
 import com.sizemotion.incidents.command.web.JsonFields;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -151,6 +152,10 @@ class ApiTokenRequests {
         }
         try {
             Instant expiresAt = Instant.parse(node.asText().trim());
+            if (!InstantRange.contains(expiresAt)) {
+                fields.errors().add("expires_at", InstantRange.message("expires at"));
+                return null;
+            }
             if (!expiresAt.isAfter(clock.instant())) {
                 fields.errors().add("expires_at", "The expires at must be a date in the future.");
                 return null;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sizemotion.incidents.api.incident.IncidentStatus;
 import com.sizemotion.incidents.api.incident.Severity;
 import com.sizemotion.incidents.api.web.FieldErrors;
+import com.sizemotion.incidents.command.web.JsonBodyRules;
 import com.sizemotion.incidents.command.web.JsonFields;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +32,7 @@ class IncidentRequestParser {
     static final int SOURCE_MAX = 100;
     static final int EXTERNAL_ID_MAX = 255;
     static final int METADATA_MAX_BYTES = 16_384;
+    static final int METADATA_MAX_DEPTH = 32;
     static final int TAGS_MAX = 20;
     static final int TAG_MAX = 50;
 
@@ -132,6 +134,10 @@ class IncidentRequestParser {
         }
         if (!node.isObject()) {
             fields.errors().add("metadata", "The metadata must be a JSON object.");
+            return Map.of();
+        }
+        if (JsonBodyRules.exceedsDepth(node, METADATA_MAX_DEPTH)) {
+            fields.errors().add("metadata", JsonBodyRules.depthMessage("metadata", METADATA_MAX_DEPTH));
             return Map.of();
         }
         try {

@@ -53,6 +53,10 @@ public sealed interface AlertAction {
     record Acknowledge(String key, Long teamId) implements AlertAction {
     }
 
+    /** Reopen the alert's current incident if it is resolved. */
+    record Reopen(String key, Long teamId) implements AlertAction {
+    }
+
     /** Nothing to do for this alert, and why. */
     record Ignore(String key, String reason) implements AlertAction {
 
@@ -79,9 +83,14 @@ public sealed interface AlertAction {
         }
     }
 
+    /** The text, or its start and an ellipsis when it is longer than {@code max}; never cut inside a surrogate pair. */
     private static String truncate(String text, int max) {
         String trimmed = text == null ? "" : text.trim();
-        return trimmed.length() <= max ? trimmed : trimmed.substring(0, max - 1).trim() + "…";
+        if (trimmed.length() <= max) {
+            return trimmed;
+        }
+        int end = Character.isHighSurrogate(trimmed.charAt(max - 2)) ? max - 2 : max - 1;
+        return trimmed.substring(0, end).trim() + "…";
     }
 
     /** At most {@value #TAGS_MAX} distinct tags of at most {@value #TAG_MAX} characters; longer ones are left out. */

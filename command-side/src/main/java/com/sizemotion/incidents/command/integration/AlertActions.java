@@ -5,6 +5,7 @@ import com.sizemotion.incidents.api.incident.AcknowledgeIncidentCommand;
 import com.sizemotion.incidents.api.incident.CreateIncidentResult;
 import com.sizemotion.incidents.api.incident.IncidentKey;
 import com.sizemotion.incidents.api.incident.IncidentStatus;
+import com.sizemotion.incidents.api.incident.ReopenIncidentCommand;
 import com.sizemotion.incidents.api.incident.ResolveIncidentCommand;
 import com.sizemotion.incidents.api.web.FieldErrors;
 import com.sizemotion.incidents.command.incident.IncidentIntake;
@@ -32,8 +33,8 @@ import java.util.Set;
 
 /**
  * Carries out the alerts of one webhook delivery, whatever tool sent it: opens and repeats go
- * through {@link IncidentIntake} (deduplication, generations, concurrency), resolves and
- * acknowledgements are lifecycle commands on the alert's current incident.
+ * through {@link IncidentIntake} (deduplication, generations, concurrency), resolves,
+ * acknowledgements and reopens are lifecycle commands on the alert's current incident.
  *
  * <p>The whole delivery is checked before anything is written (teams present, visible to the
  * caller and existing). Alerts are then handled one by one, in order; if one fails, the delivery
@@ -132,6 +133,9 @@ public class AlertActions {
         if (action instanceof AlertAction.Acknowledge) {
             return acknowledge(action.key(), teamId, delivery);
         }
+        if (action instanceof AlertAction.Reopen) {
+            return reopen(action.key(), teamId, delivery);
+        }
         return AlertOutcome.ignored(action.key(), null, ((AlertAction.Ignore) action).reason());
     }
 
@@ -174,6 +178,24 @@ public class AlertActions {
             return AlertOutcome.ignored(key, incidentId, e.getMessage());
         }
         return AlertOutcome.of(key, AlertOutcome.Action.ACKNOWLEDGED, incidentId);
+    }
+
+    private AlertOutcome reopen(String key, long teamId, CheckedDelivery delivery) {
+        Optional<LatestGeneration> latest = lookup.latestGeneration(teamId, key);
+        if (latest.isEmpty()) {
+            return AlertOutcome.ignored(key, null, "No incident was opened for this alert.");
+        }
+        long incidentId = latest.get().incidentId();
+        if (!latest.get().resolved()) {
+            return AlertOutcome.ignored(key, incidentId, "Incident " + incidentId + " is not resolved.");
+        }
+        try {
+            commandGateway.sendAndWait(new ReopenIncidentCommand(incidentKey(teamId, key, latest.get()),
+                    "Reopened in " + delivery.source() + ".", now(), delivery.caller().actor()));
+        } catch (IncidentTransitionException e) {
+            return AlertOutcome.ignored(key, incidentId, e.getMessage());
+        }
+        return AlertOutcome.of(key, AlertOutcome.Action.REOPENED, incidentId);
     }
 
     private static String incidentKey(long teamId, String externalId, LatestGeneration latest) {

@@ -14,7 +14,7 @@ import java.util.Locale;
 public record AlertOutcome(String key, Action action, Long incidentId, String reason) {
 
     public enum Action {
-        CREATED, REPEATED, RESOLVED, ACKNOWLEDGED, IGNORED;
+        CREATED, REPEATED, RESOLVED, ACKNOWLEDGED, REOPENED, IGNORED;
 
         @JsonValue
         public String wireName() {

@@ -3,6 +3,7 @@ package com.sizemotion.incidents.command.oncall;
 import com.sizemotion.incidents.api.access.Caller;
 import com.sizemotion.incidents.api.web.ApiResponse;
 import com.sizemotion.incidents.api.web.FieldErrors;
+import com.sizemotion.incidents.api.web.InstantRange;
 import com.sizemotion.incidents.command.web.JsonFields;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,12 +76,17 @@ class OnCallScheduleController {
         if (at == null || at.isBlank()) {
             return clock.instant().truncatedTo(ChronoUnit.MICROS);
         }
+        Instant instant;
         try {
             // an unencoded "+01:00" arrives as " 01:00" in a query string
-            return OffsetDateTime.parse(at.trim().replace(' ', '+')).toInstant();
+            instant = OffsetDateTime.parse(at.trim().replace(' ', '+')).toInstant();
         } catch (DateTimeParseException e) {
             throw FieldErrors.single("at", JsonFields.instantMessage("at"));
         }
+        if (!InstantRange.contains(instant)) {
+            throw FieldErrors.single("at", InstantRange.message("at"));
+        }
+        return instant;
     }
 
     /** A numeric id from the path; anything else is answered like an unknown id. */

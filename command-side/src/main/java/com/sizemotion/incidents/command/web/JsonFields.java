@@ -2,6 +2,7 @@ package com.sizemotion.incidents.command.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sizemotion.incidents.api.web.FieldErrors;
+import com.sizemotion.incidents.api.web.InstantRange;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -149,12 +150,18 @@ public final class JsonFields {
         if (node == null) {
             return null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(node.asText().trim()).toInstant();
+            instant = OffsetDateTime.parse(node.asText().trim()).toInstant();
         } catch (DateTimeParseException e) {
             errors.add(key(field), instantMessage(key(field)));
             return null;
         }
+        if (!InstantRange.contains(instant)) {
+            errors.add(key(field), InstantRange.message(label(key(field))));
+            return null;
+        }
+        return instant;
     }
 
     /** The message for a date-time that does not parse. */

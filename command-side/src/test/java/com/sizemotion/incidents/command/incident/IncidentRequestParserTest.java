@@ -172,6 +172,32 @@ class IncidentRequestParserTest {
     }
 
     @Test
+    void acceptsMetadataNestedThirtyTwoLevelsDeep() {
+        ObjectNode body = minimalBody();
+        body.set("metadata", json("{\"a\":".repeat(31) + "{}" + "}".repeat(31)));
+
+        assertThat(parser.parse(body).metadata()).containsOnlyKeys("a");
+    }
+
+    @Test
+    void rejectsMetadataNestedDeeperThanThirtyTwoLevels() {
+        ObjectNode body = minimalBody();
+        body.set("metadata", json("{\"a\":".repeat(32) + "[]" + "}".repeat(32)));
+
+        assertThat(errorsOf(body))
+                .containsExactly(entry("metadata", List.of("The metadata must not nest more than 32 levels deep.")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e400", "99999999999999999999", "1.5", "-1.0", "true", "[5]", "{\"id\":5}", "\"5e0\""})
+    void rejectsTeamIdThatIsNoIntegerALongHolds(String teamId) {
+        ObjectNode body = minimalBody();
+        body.set("team_id", json(teamId));
+
+        assertThat(errorsOf(body)).containsExactly(entry("team_id", List.of("The team id must be an integer.")));
+    }
+
+    @Test
     void rejectsTagsThatAreNotAnArray() {
         assertThat(errorsOf(minimalBody().put("tags", "production")))
                 .containsExactly(entry("tags", List.of("The tags must be an array.")));

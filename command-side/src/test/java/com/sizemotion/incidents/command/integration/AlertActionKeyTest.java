@@ -38,4 +38,13 @@ class AlertActionKeyTest {
         assertThat(open.description()).isNull();
         assertThat(open.metadata()).isEqualTo(Map.of());
     }
+
+    @Test
+    void shortensALongTitleWithoutSplittingASurrogatePair() {
+        String title = "x".repeat(AlertAction.TITLE_MAX - 2) + "\uD83D\uDD25" + "y".repeat(10);
+
+        AlertAction.Open open = new AlertAction.Open("k", null, title, Severity.SEV3, null, null, null);
+
+        assertThat(open.title()).isEqualTo("x".repeat(AlertAction.TITLE_MAX - 2) + "…");
+    }
 }

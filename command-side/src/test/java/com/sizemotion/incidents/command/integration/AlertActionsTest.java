@@ -8,6 +8,7 @@ import com.sizemotion.incidents.api.incident.CreateIncidentResult;
 import com.sizemotion.incidents.api.incident.IncidentChangeResult;
 import com.sizemotion.incidents.api.incident.IncidentKey;
 import com.sizemotion.incidents.api.incident.IncidentStatus;
+import com.sizemotion.incidents.api.incident.ReopenIncidentCommand;
 import com.sizemotion.incidents.api.incident.ResolveIncidentCommand;
 import com.sizemotion.incidents.api.incident.Severity;
 import com.sizemotion.incidents.api.web.FieldErrors;
@@ -179,6 +180,23 @@ class AlertActionsTest {
                 new AlertOutcome("pagerduty:P1", AlertOutcome.Action.ACKNOWLEDGED, 11L, null),
                 AlertOutcome.ignored("pagerduty:P2", 12L, "Incident 12 is resolved already."),
                 AlertOutcome.ignored("pagerduty:P3", 13L, "Incident 13 is resolved and cannot be acknowledged. Reopen it first."));
+    }
+
+    @Test
+    void reopensAResolvedIncidentAndIgnoresOneThatIsNotResolved() {
+        when(lookup.latestGeneration(5L, "pagerduty:P1")).thenReturn(Optional.of(new LatestGeneration(11, 1, true)));
+        when(lookup.latestGeneration(5L, "pagerduty:P2")).thenReturn(Optional.of(new LatestGeneration(12, 0, false)));
+        when(commandGateway.sendAndWait(any())).thenReturn(new IncidentChangeResult(11, 4, true));
+
+        IntegrationSummary summary = alertActions.handle("pagerduty", List.of(new AlertAction.Reopen("pagerduty:P1", null),
+                new AlertAction.Reopen("pagerduty:P2", null), new AlertAction.Reopen("pagerduty:P3", null)), TEAM_5, TEAM_5_TOKEN);
+
+        assertThat(summary.alerts()).containsExactly(
+                new AlertOutcome("pagerduty:P1", AlertOutcome.Action.REOPENED, 11L, null),
+                AlertOutcome.ignored("pagerduty:P2", 12L, "Incident 12 is not resolved."),
+                AlertOutcome.ignored("pagerduty:P3", null, "No incident was opened for this alert."));
+        verify(commandGateway).sendAndWait(new ReopenIncidentCommand(IncidentKey.forExternalId(5L, "pagerduty:P1", 1),
+                "Reopened in pagerduty.", NOW, TEAM_5_TOKEN.actor()));
     }
 
     @Test

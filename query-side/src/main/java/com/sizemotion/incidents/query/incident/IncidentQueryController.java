@@ -4,6 +4,7 @@ import com.sizemotion.incidents.api.access.Caller;
 import com.sizemotion.incidents.api.incident.IncidentView;
 import com.sizemotion.incidents.api.web.ApiResponse;
 import com.sizemotion.incidents.api.web.FieldErrors;
+import com.sizemotion.incidents.query.support.QueryParameters;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,12 +58,17 @@ class IncidentQueryController {
     }
 
     static Instant parseInstant(String parameter, String value) {
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw FieldErrors.single(parameter, "The " + parameter.replace('_', ' ')
                     + " must be an ISO-8601 instant such as 2026-11-20T03:12:00Z.");
         }
+        FieldErrors errors = new FieldErrors();
+        QueryParameters.inRange(instant, parameter, errors);
+        errors.throwIfAny();
+        return instant;
     }
 
     private static ResponseStatusException notFound() {

@@ -3,6 +3,7 @@ package com.sizemotion.incidents.query.incident;
 import com.sizemotion.incidents.api.incident.IncidentStatus;
 import com.sizemotion.incidents.api.incident.Severity;
 import com.sizemotion.incidents.api.web.FieldErrors;
+import com.sizemotion.incidents.api.web.InstantRange;
 import com.sizemotion.incidents.query.support.QueryParameters;
 
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,11 @@ record IncidentSearchCriteria(
 
         static Cursor decode(String text) {
             String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.US_ASCII).split("[.:]");
-            return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])), Long.parseLong(parts[2]));
+            Instant createdAt = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            if (!InstantRange.contains(createdAt)) {
+                throw new IllegalArgumentException("A cursor outside the instants the API holds: " + createdAt);
+            }
+            return new Cursor(createdAt, Long.parseLong(parts[2]));
         }
     }
 

@@ -1,6 +1,7 @@
 package com.sizemotion.incidents.query.support;
 
 import com.sizemotion.incidents.api.web.FieldErrors;
+import com.sizemotion.incidents.api.web.InstantRange;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,13 +27,27 @@ public final class QueryParameters {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
             String text = value.trim();
-            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+            instant = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
         } catch (DateTimeParseException e) {
-            errors.add(name, "The " + name.replace('_', ' ')
-                    + " must be an ISO-8601 instant (2026-11-20T03:12:00Z) or a date (2026-11-20).");
+            errors.add(name, "The " + label(name) + " must be an ISO-8601 instant (2026-11-20T03:12:00Z) or a date (2026-11-20).");
             return null;
         }
+        return inRange(instant, name, errors);
+    }
+
+    /** The instant, when {@link InstantRange} holds it; otherwise {@code null} and an error. */
+    public static Instant inRange(Instant instant, String name, FieldErrors errors) {
+        if (!InstantRange.contains(instant)) {
+            errors.add(name, InstantRange.message(label(name)));
+            return null;
+        }
+        return instant;
+    }
+
+    private static String label(String name) {
+        return name.replace('_', ' ');
     }
 }

@@ -74,9 +74,11 @@ public class AlertmanagerPayloadMapper {
             return null;
         }
         boolean valid = true;
-        String fingerprint = PayloadText.of(alert, "fingerprint");
+        String fingerprint = PayloadText.key(alert, "fingerprint", path + ".fingerprint", errors);
         if (fingerprint == null) {
-            errors.add(path + ".fingerprint", "The fingerprint field is required.");
+            if (!errors.has(path + ".fingerprint")) {
+                errors.add(path + ".fingerprint", "The fingerprint field is required.");
+            }
             valid = false;
         }
         String status = PayloadText.of(alert, "status");
@@ -109,7 +111,7 @@ public class AlertmanagerPayloadMapper {
                 metadata(alert, fingerprint, labels, annotations, externalUrl), tags(labels));
     }
 
-    /** The object at {@code field}; an empty object when absent; {@code null} (and an error) when it is not an object. */
+    /** The object at {@code field}, cleaned; an empty object when absent; {@code null} (and an error) when it is not an object. */
     private static JsonNode optionalObject(JsonNode alert, String field, String path, FieldErrors errors) {
         JsonNode node = alert.get(field);
         if (node == null || node.isNull()) {
@@ -119,7 +121,7 @@ public class AlertmanagerPayloadMapper {
             errors.add(path + "." + field, "The " + field + " must be a JSON object.");
             return null;
         }
-        return node;
+        return PayloadText.cleaned(node);
     }
 
     private static String title(JsonNode labels, JsonNode annotations, String fingerprint) {

@@ -6,6 +6,7 @@ import com.sizemotion.incidents.api.web.ApiResponse;
 import com.sizemotion.incidents.command.integration.AlertActions;
 import com.sizemotion.incidents.command.integration.IntegrationOptions;
 import com.sizemotion.incidents.command.integration.IntegrationSummary;
+import com.sizemotion.incidents.command.web.ToolPayload;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +27,7 @@ class DatadogController {
     }
 
     @PostMapping(path = "/api/v1/integrations/datadog", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ApiResponse<IntegrationSummary> receive(@RequestBody(required = false) JsonNode body,
+    ApiResponse<IntegrationSummary> receive(@RequestBody(required = false) @ToolPayload JsonNode body,
                                             @RequestParam MultiValueMap<String, String> parameters, Caller caller) {
         IntegrationOptions options = IntegrationOptions.parse(parameters);
         return ApiResponse.of(alertActions.handle(DatadogPayloadMapper.SOURCE, mapper.map(body), options, caller));

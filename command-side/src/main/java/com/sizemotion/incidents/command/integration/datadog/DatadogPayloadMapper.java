@@ -46,13 +46,15 @@ public class DatadogPayloadMapper {
         if (body == null || !body.isObject()) {
             throw FieldErrors.single("body", "The request body must be a JSON object.");
         }
-        String cycleKey = PayloadText.of(body, "alert_cycle_key");
-        String alertId = PayloadText.of(body, "alert_id");
+        FieldErrors errors = new FieldErrors();
+        String cycleKey = PayloadText.key(body, "alert_cycle_key", "alert_cycle_key", errors);
+        String alertId = PayloadText.key(body, "alert_id", "alert_id", errors);
+        String scope = scope(PayloadText.key(body, "scope", "scope", errors));
+        errors.throwIfAny();
         if (cycleKey == null && alertId == null) {
             throw FieldErrors.single("alert_id",
                     "The alert id field is required ($ALERT_ID), unless alert_cycle_key ($ALERT_CYCLE_KEY) is given.");
         }
-        String scope = scope(PayloadText.of(body, "scope"));
         String key = cycleKey != null ? AlertAction.key(SOURCE, cycleKey)
                 : scope == null ? AlertAction.key(SOURCE, alertId) : AlertAction.key(SOURCE, alertId, scope);
         String transition = PayloadText.of(body, "transition");

@@ -9,6 +9,7 @@ import com.sizemotion.incidents.command.integration.AlertActions;
 import com.sizemotion.incidents.command.integration.IntegrationOptions;
 import com.sizemotion.incidents.command.integration.IntegrationSummary;
 import com.sizemotion.incidents.command.integration.WebhookDeliveries;
+import com.sizemotion.incidents.command.web.ToolPayload;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,7 +48,7 @@ class PagerDutyController {
     }
 
     @PostMapping(path = "/api/v1/integrations/pagerduty", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ApiResponse<JsonNode> receive(@RequestBody(required = false) JsonNode body,
+    ApiResponse<JsonNode> receive(@RequestBody(required = false) @ToolPayload JsonNode body,
                                   @RequestParam MultiValueMap<String, String> parameters,
                                   @RequestHeader(name = WEBHOOK_ID, required = false) String webhookId, Caller caller) {
         IntegrationOptions options = IntegrationOptions.parse(parameters);

@@ -11,12 +11,13 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a PagerDuty v3 webhook payload ({@code {"event":{"event_type",…,"data":{…}}}}), which
  * carries one event: {@code incident.triggered} opens an incident keyed by the PagerDuty incident
- * id, {@code incident.acknowledged} and {@code incident.resolved} change it, any other event type
- * is accepted and ignored.
+ * id, {@code incident.acknowledged}, {@code incident.resolved} and {@code incident.reopened} change
+ * it, any other event type is accepted and ignored.
  */
 @Component
 public class PagerDutyPayloadMapper {
@@ -26,6 +27,8 @@ public class PagerDutyPayloadMapper {
     static final String TRIGGERED = "incident.triggered";
     static final String ACKNOWLEDGED = "incident.acknowledged";
     static final String RESOLVED = "incident.resolved";
+    static final String REOPENED = "incident.reopened";
+    private static final Set<String> HANDLED = Set.of(TRIGGERED, ACKNOWLEDGED, RESOLVED, REOPENED);
 
     public List<AlertAction> map(JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -40,23 +43,24 @@ public class PagerDutyPayloadMapper {
             throw FieldErrors.single("event.event_type", "The event type field is required.");
         }
         JsonNode data = event.get("data");
-        if (!eventType.equals(TRIGGERED) && !eventType.equals(ACKNOWLEDGED) && !eventType.equals(RESOLVED)) {
+        if (!HANDLED.contains(eventType)) {
             return List.of(new AlertAction.Ignore(AlertAction.key(SOURCE, subject(event, data)),
                     "PagerDuty's " + eventType + " events do not change incidents here."));
         }
-        String incidentId = PayloadText.of(data, "id");
+        FieldErrors errors = new FieldErrors();
+        String incidentId = PayloadText.key(data, "id", "event.data.id", errors);
+        errors.throwIfAny();
         if (incidentId == null) {
             throw FieldErrors.single("event.data.id", "The id of the PagerDuty incident is required.");
         }
         String key = AlertAction.key(SOURCE, incidentId);
-        if (eventType.equals(ACKNOWLEDGED)) {
-            return List.of(new AlertAction.Acknowledge(key, null));
-        }
-        if (eventType.equals(RESOLVED)) {
-            return List.of(new AlertAction.Resolve(key, null));
-        }
-        return List.of(new AlertAction.Open(key, null, title(data, incidentId), severity(data), null,
-                metadata(data), List.of()));
+        return List.of(switch (eventType) {
+            case ACKNOWLEDGED -> new AlertAction.Acknowledge(key, null);
+            case RESOLVED -> new AlertAction.Resolve(key, null);
+            case REOPENED -> new AlertAction.Reopen(key, null);
+            default -> new AlertAction.Open(key, null, title(data, incidentId), severity(data), null, metadata(data),
+                    List.of());
+        });
     }
 
     /**
@@ -88,7 +92,7 @@ public class PagerDutyPayloadMapper {
         Map<String, Object> metadata = new LinkedHashMap<>();
         putIfGiven(metadata, "html_url", PayloadText.of(data, "html_url"));
         JsonNode number = data.get("number");
-        if (number != null && number.isIntegralNumber()) {
+        if (number != null && number.isIntegralNumber() && number.canConvertToLong()) {
             metadata.put("number", number.asLong());
         } else {
             putIfGiven(metadata, "number", PayloadText.of(data, "number"));

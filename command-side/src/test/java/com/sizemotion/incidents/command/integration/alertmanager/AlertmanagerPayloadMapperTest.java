@@ -157,6 +157,22 @@ class AlertmanagerPayloadMapperTest {
                   {"status": "firing", "labels": %s, "annotations": %s, "fingerprint": "f1"}]}""".formatted(labels, annotations);
     }
 
+    @Test
+    void cleansTextThatCannotBeStoredButRefusesSuchAFingerprint() {
+        AlertAction.Open open = (AlertAction.Open) mapper.map(json(GROUP
+                .replace("BlackBox Probe Failure: https://server", "BlackBox\\u0000Probe Failure: https://server")
+                .replace("\"instance\": \"https://server.example.org\"",
+                        "\"instance\": \"https://server.example.org\", \"bad\\u0000name\": \"x\\ud800\""))).get(0);
+
+        assertThat(open.title()).isEqualTo("BlackBox\uFFFDProbe Failure: https://server.example.org");
+        assertThat(open.tags()).contains("bad\uFFFDname:x\uFFFD");
+        assertThat(open.metadata().get("labels")).isEqualTo(Map.of("alertname", "ProbeFailure",
+                "instance", "https://server.example.org", "job", "http_checks", "monitor", "master", "severity", "critical",
+                "bad\uFFFDname", "x\uFFFD"));
+        assertThat(errorsOf(GROUP.replace("\"fingerprint\": \"2b41cb82ddb3a32a\"", "\"fingerprint\": \"2b41\\u0000x\"")))
+                .containsOnlyKeys("alerts.1.fingerprint");
+    }
+
     private Map<String, List<String>> errorsOf(String body) {
         return catchThrowableOfType(ValidationFailedException.class, () -> mapper.map(json(body))).errors();
     }

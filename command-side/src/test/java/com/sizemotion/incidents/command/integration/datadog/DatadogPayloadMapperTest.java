@@ -141,6 +141,20 @@ class DatadogPayloadMapperTest {
                 .containsOnlyKeys("body");
     }
 
+    @Test
+    void cleansTextThatCannotBeStoredButRefusesSuchKeys() {
+        AlertAction.Open open = (AlertAction.Open) mapper.map(json(with(with(TRIGGERED, "title", "High\u0000CPU"),
+                "tags", "env:pr\uD800od"))).get(0);
+
+        assertThat(open.title()).isEqualTo("High\uFFFDCPU");
+        assertThat(open.tags()).containsExactly("env:pr\uFFFDod");
+        assertThat(open.metadata()).containsEntry("env", "pr\uFFFDod");
+        for (String key : List.of("alert_cycle_key", "alert_id", "scope")) {
+            assertThat(catchThrowableOfType(ValidationFailedException.class,
+                    () -> mapper.map(json(with(TRIGGERED, key, "7077\u0000x")))).errors()).containsOnlyKeys(key);
+        }
+    }
+
     private String keyOf(String body) {
         return mapper.map(json(body)).get(0).key();
     }

@@ -94,6 +94,26 @@ class PagerDutyPayloadMapperTest {
     }
 
     @Test
+    void reopensByThePagerDutyIncidentId() {
+        assertThat(mapper.map(json(TRIGGERED.replace("incident.triggered", "incident.reopened"))))
+                .containsExactly(new AlertAction.Reopen("pagerduty:PGR0VU2", null));
+    }
+
+    @Test
+    void cleansTextThatCannotBeStoredButRefusesSuchAnIncidentId() {
+        AlertAction.Open open = (AlertAction.Open) mapper.map(json(TRIGGERED
+                .replace("A little bump", "A little\\u0000bump \\ud800")
+                .replace("\"summary\": \"API Service\"", "\"summary\": \"API\\udc00Service\""))).get(0);
+
+        assertThat(open.title()).isEqualTo("A little\uFFFDbump \uFFFD in the road");
+        assertThat(open.metadata()).containsEntry("service", "API\uFFFDService");
+        assertThat(errorsOf(TRIGGERED.replace("\"id\": \"PGR0VU2\"", "\"id\": \"PGR\\u0000VU2\"")))
+                .containsOnlyKeys("event.data.id");
+        assertThat(errorsOf(TRIGGERED.replace("incident.triggered", "incident.resolved")
+                .replace("\"id\": \"PGR0VU2\"", "\"id\": \"PGR\\ud800\""))).containsOnlyKeys("event.data.id");
+    }
+
+    @Test
     void acceptsAndIgnoresOtherEventTypes() {
         AlertAction priorityUpdated = mapper.map(json(TRIGGERED.replace("incident.triggered", "incident.priority_updated"))).get(0);
         AlertAction annotated = mapper.map(json("""
@@ -119,6 +139,14 @@ class PagerDutyPayloadMapperTest {
         assertThat(open.title()).isEqualTo("PagerDuty incident #7");
         assertThat(open.severity()).isEqualTo(Severity.SEV2);
         assertThat(open.metadata()).isEqualTo(Map.of("number", 7L));
+    }
+
+    @Test
+    void keepsAnIncidentNumberBeyondALongAsItsText() {
+        AlertAction.Open open = (AlertAction.Open) mapper.map(json("""
+                {"event": {"event_type": "incident.triggered", "data": {"id": "Q1", "number": 99999999999999999999}}}""")).get(0);
+
+        assertThat(open.metadata()).isEqualTo(Map.of("number", "99999999999999999999"));
     }
 
     @Test
