@@ -59,6 +59,15 @@ class IncidentHistory {
      */
     Optional<IncidentState> asOf(String incidentKey, Instant instant) {
         Instant until = instant.getNano() == 0 ? instant.plusSeconds(1).minusNanos(1) : instant;
+        return fold(incidentKey, until);
+    }
+
+    /** The incident as all its events made it, whether the read model could apply them or not. */
+    Optional<IncidentState> current(String incidentKey) {
+        return fold(incidentKey, Instant.MAX);
+    }
+
+    private Optional<IncidentState> fold(String incidentKey, Instant until) {
         IncidentState state = null;
         for (DomainEventMessage<?> message : eventStore.readEvents(incidentKey).asStream().toList()) {
             Optional<IncidentState> next = message.getPayload() instanceof IncidentCreatedEvent created

@@ -22,17 +22,18 @@ import static org.springframework.web.util.HtmlUtils.htmlEscape;
 class IncidentPageController {
 
     private final IncidentViewRepository views;
+    private final IncidentReader reader;
     private final IncidentHistory history;
 
-    IncidentPageController(IncidentViewRepository views, IncidentHistory history) {
+    IncidentPageController(IncidentViewRepository views, IncidentReader reader, IncidentHistory history) {
         this.views = views;
+        this.reader = reader;
         this.history = history;
     }
 
     @GetMapping(path = "/incidents/{id}", produces = MediaType.TEXT_HTML_VALUE)
     String page(@PathVariable String id, Caller caller) {
-        IncidentState state = caller.visible(IncidentIds.parse(id).flatMap(incidentId ->
-                        views.load(IncidentViewRepository.LIVE_TABLE, incidentId)), IncidentState::teamId)
+        IncidentState state = caller.visible(IncidentIds.parse(id).flatMap(reader::current), IncidentState::teamId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Incident not found."));
         IncidentView incident = state.toView(views.publicUrl());
         StringBuilder html = new StringBuilder("""

@@ -8,7 +8,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import com.sizemotion.incidents.query.support.FailureIsolation;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -18,7 +22,9 @@ import java.util.Optional;
 /**
  * Builds the incident read model from the incident events and answers {@link FindIncidentQuery}.
  * After each commit it tells this node which incident reached which version
- * ({@link IncidentViewUpdated}).
+ * ({@link IncidentViewUpdated}). An event it cannot apply goes to the processing group's
+ * dead-letter queue with the later events of its incident, and the incident is then read from its
+ * events ({@link IncidentReader}); requests waiting for it are told at once, without a view.
  */
 @Component
 @ProcessingGroup(IncidentProjection.PROCESSING_GROUP)
@@ -28,19 +34,34 @@ class IncidentProjection {
 
     private final IncidentViewWriter writer;
     private final IncidentViewRepository views;
+    private final IncidentReader reader;
+    private final FailureIsolation isolation;
     private final ApplicationEventPublisher publisher;
 
-    IncidentProjection(IncidentViewWriter writer, IncidentViewRepository views, ApplicationEventPublisher publisher) {
+    IncidentProjection(IncidentViewWriter writer, IncidentViewRepository views, IncidentReader reader,
+                       FailureIsolation isolation, ApplicationEventPublisher publisher) {
         this.writer = writer;
         this.views = views;
+        this.reader = reader;
+        this.isolation = isolation;
         this.publisher = publisher;
     }
 
     @EventHandler
-    void on(IncidentEvent event, @SequenceNumber long version) {
-        IncidentView written = writer.applyLive(event, version).map(state -> state.toView(views.publicUrl())).orElse(null);
-        IncidentViewUpdated updated = new IncidentViewUpdated(event.incidentId(), version, written);
-        CurrentUnitOfWork.get().afterCommit(unitOfWork -> publisher.publishEvent(updated));
+    void on(IncidentEvent event, @SequenceNumber long version, EventMessage<?> message) {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        boolean retryingDeadLetter = unitOfWork.getResource(DeadLetter.class.getName()) != null;
+        Optional<IncidentState> written;
+        try {
+            written = isolation.run(message.getIdentifier(), retryingDeadLetter, () -> writer.applyLive(event, version));
+        } catch (RuntimeException e) {
+            // committed only when the event was dead-lettered: waiting requests then read the incident from its events
+            unitOfWork.afterCommit(uow -> publisher.publishEvent(new IncidentViewUpdated(event.incidentId(), version, null)));
+            throw e;
+        }
+        IncidentView view = written.map(state -> state.toView(views.publicUrl())).orElse(null);
+        IncidentViewUpdated updated = new IncidentViewUpdated(event.incidentId(), version, view);
+        unitOfWork.afterCommit(uow -> publisher.publishEvent(updated));
     }
 
     @ResetHandler
@@ -50,6 +71,6 @@ class IncidentProjection {
 
     @QueryHandler
     Optional<IncidentView> handle(FindIncidentQuery query) {
-        return views.find(query.incidentId());
+        return reader.current(query.incidentId()).map(state -> state.toView(views.publicUrl()));
     }
 }

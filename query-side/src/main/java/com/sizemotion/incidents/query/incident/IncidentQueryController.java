@@ -24,10 +24,12 @@ import java.util.List;
 class IncidentQueryController {
 
     private final IncidentViewRepository views;
+    private final IncidentReader reader;
     private final IncidentHistory history;
 
-    IncidentQueryController(IncidentViewRepository views, IncidentHistory history) {
+    IncidentQueryController(IncidentViewRepository views, IncidentReader reader, IncidentHistory history) {
         this.views = views;
+        this.reader = reader;
         this.history = history;
     }
 
@@ -52,7 +54,7 @@ class IncidentQueryController {
 
     /** The incident, if it exists and the caller may see its team; otherwise the same 404 either way. */
     private IncidentState visible(String id, Caller caller) {
-        return caller.visible(IncidentIds.parse(id).flatMap(incidentId -> views.load(IncidentViewRepository.LIVE_TABLE, incidentId)),
+        return caller.visible(IncidentIds.parse(id).flatMap(reader::current),
                         IncidentState::teamId)
                 .orElseThrow(IncidentQueryController::notFound);
     }

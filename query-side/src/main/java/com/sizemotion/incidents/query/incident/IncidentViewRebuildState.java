@@ -33,10 +33,12 @@ class IncidentViewRebuildState {
     }
 
     Optional<ProjectionRebuild> last() {
-        return jdbc.sql("SELECT status, started_at, finished_at, replayed_events, error FROM projection_rebuild WHERE projection = ?")
+        return jdbc.sql("SELECT status, started_at, finished_at, replayed_events, dead_lettered_events, error"
+                        + " FROM projection_rebuild WHERE projection = ?")
                 .param(PROJECTION)
                 .query((rs, row) -> new ProjectionRebuild(rs.getString(1), rs.getTimestamp(2).toInstant(),
-                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getLong(4), rs.getString(5)))
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getLong(4), rs.getLong(5),
+                        rs.getString(6)))
                 .optional();
     }
 
@@ -52,13 +54,14 @@ class IncidentViewRebuildState {
         return true;
     }
 
-    void progress(long replayedEvents, Instant at) {
-        jdbc.sql("UPDATE projection_rebuild SET replayed_events = ?, heartbeat_at = ? WHERE projection = ?")
-                .params(replayedEvents, Timestamp.from(at), PROJECTION).update();
+    void progress(long replayedEvents, long deadLetteredEvents, Instant at) {
+        jdbc.sql("UPDATE projection_rebuild SET replayed_events = ?, dead_lettered_events = ?, heartbeat_at = ? WHERE projection = ?")
+                .params(replayedEvents, deadLetteredEvents, Timestamp.from(at), PROJECTION).update();
     }
 
-    void finish(String status, Instant at, long replayedEvents, String error) {
-        jdbc.sql("UPDATE projection_rebuild SET status = ?, finished_at = ?, replayed_events = ?, error = ? WHERE projection = ?")
-                .params(status, Timestamp.from(at), replayedEvents, error, PROJECTION).update();
+    void finish(String status, Instant at, long replayedEvents, long deadLetteredEvents, String error) {
+        jdbc.sql("UPDATE projection_rebuild SET status = ?, finished_at = ?, replayed_events = ?, dead_lettered_events = ?,"
+                        + " error = ? WHERE projection = ?")
+                .params(status, Timestamp.from(at), replayedEvents, deadLetteredEvents, error, PROJECTION).update();
     }
 }

@@ -1,11 +1,10 @@
 package com.sizemotion.incidents.query.incident;
 
-import com.sizemotion.incidents.api.incident.IncidentEvent;
 import com.sizemotion.incidents.query.support.DatabaseKind;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.common.stream.BlockingStream;
+import com.sizemotion.incidents.query.support.FailureIsolation;
+import com.sizemotion.incidents.query.support.ProjectionFailure;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,10 +18,12 @@ import java.util.concurrent.Executors;
 
 /**
  * Rebuilds the incident read model from the event store without downtime: a fresh table is filled
- * by replaying every event while readers and the live projection keep using the live table. Once
- * the replay has caught up, both tables are locked (live writers wait), the replay takes the last
- * events, and the tables are swapped in that one transaction. The live projection then goes on in
- * the rebuilt table, where its writes are idempotent for the events the replay already applied.
+ * by replaying every event ({@link IncidentViewReplay}) while readers and the live projection keep
+ * using the live table. Once the replay has caught up, both tables are locked (live writers wait),
+ * the replay reads the last events from the event table, and the tables are swapped in that one
+ * transaction. The live projection then goes on in the rebuilt table, where its writes are
+ * idempotent for the events the replay already applied, and applies the events of transactions
+ * still open at the swap when they commit. Events the replay cannot apply are dead-lettered.
  */
 @Component
 public class IncidentViewRebuilder {
@@ -30,8 +31,10 @@ public class IncidentViewRebuilder {
     private static final Logger log = LoggerFactory.getLogger(IncidentViewRebuilder.class);
     private static final int BATCH = 500;
 
-    private final EventStore eventStore;
+    private final EventStorageEngine events;
     private final IncidentViewWriter writer;
+    private final FailureIsolation isolation;
+    private final EventProcessingConfiguration processing;
     private final IncidentViewRebuildState state;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -43,10 +46,13 @@ public class IncidentViewRebuilder {
         return thread;
     });
 
-    IncidentViewRebuilder(EventStore eventStore, IncidentViewWriter writer, IncidentViewRebuildState state,
+    IncidentViewRebuilder(EventStorageEngine events, IncidentViewWriter writer, FailureIsolation isolation,
+                          EventProcessingConfiguration processing, IncidentViewRebuildState state,
                           JdbcClient jdbc, TransactionTemplate transactions, DatabaseKind database, Clock clock) {
-        this.eventStore = eventStore;
+        this.events = events;
         this.writer = writer;
+        this.isolation = isolation;
+        this.processing = processing;
         this.state = state;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -83,59 +89,40 @@ public class IncidentViewRebuilder {
     }
 
     private void replayAndSwitch() {
-        long replayed = 0;
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            long batchResult;
+        IncidentViewReplay replay = new IncidentViewReplay(events, writer, isolation,
+                processing.deadLetterQueue(IncidentProjection.PROCESSING_GROUP).orElseThrow(
+                        () -> new IllegalStateException("The incident projection keeps no dead letters")),
+                processing.sequencingPolicy(IncidentProjection.PROCESSING_GROUP), IncidentViewRepository.REBUILD_TABLE);
+        try {
+            int read;
             do {
-                long before = replayed;
-                batchResult = transactions.execute(tx -> replayAvailable(stream, BATCH));
-                replayed = before + batchResult;
-                state.progress(replayed, clock.instant());
-            } while (batchResult == BATCH);
-            long total = replayed;
-            long drained = transactions.execute(tx -> {
+                read = transactions.execute(tx -> replay.next(BATCH));
+                state.progress(replay.replayed(), replay.deadLettered(), clock.instant());
+            } while (read == BATCH);
+            transactions.executeWithoutResult(tx -> {
                 if (database.isPostgres()) {
                     // both tables at once, before touching either: live writers wait, none can hold one and want the other
                     jdbc.sql("LOCK TABLE " + IncidentViewRepository.LIVE_TABLE + ", " + IncidentViewRepository.REBUILD_TABLE
                             + " IN ACCESS EXCLUSIVE MODE").update();
                 }
-                long rest = replayAvailable(stream, Long.MAX_VALUE);
+                // Everything the live projection has applied was committed before the lock, on whichever node,
+                // so this read of the event table finds it: the rebuilt table misses nothing the live one has.
+                while (replay.next(BATCH) > 0) {
+                    state.progress(replay.replayed(), replay.deadLettered(), clock.instant());
+                }
                 jdbc.sql("ALTER TABLE " + IncidentViewRepository.LIVE_TABLE + " RENAME TO incident_view_retired").update();
                 jdbc.sql("ALTER TABLE " + IncidentViewRepository.REBUILD_TABLE + " RENAME TO " + IncidentViewRepository.LIVE_TABLE).update();
                 jdbc.sql("DROP TABLE incident_view_retired").update();
-                state.finish("done", clock.instant(), total + rest, null);
-                return rest;
+                state.finish("done", clock.instant(), replay.replayed(), replay.deadLettered(), null);
             });
-            log.info("Rebuilt the incident read model from {} events", total + drained);
+            log.info("Rebuilt the incident read model from {} events, {} of them dead-lettered", replay.replayed(),
+                    replay.deadLettered());
         } catch (RuntimeException e) {
             log.error("Rebuilding the incident read model failed; the live read model is untouched", e);
-            long total = replayed;
             transactions.executeWithoutResult(tx -> {
                 jdbc.sql("DROP TABLE IF EXISTS " + IncidentViewRepository.REBUILD_TABLE).update();
-                state.finish("failed", clock.instant(), total, e.getMessage());
+                state.finish("failed", clock.instant(), replay.replayed(), replay.deadLettered(), ProjectionFailure.of(e).summary());
             });
         }
     }
-
-    private long replayAvailable(BlockingStream<TrackedEventMessage<?>> stream, long limit) {
-        long count = 0;
-        while (count < limit && stream.hasNextAvailable()) {
-            TrackedEventMessage<?> message = nextOf(stream);
-            if (message instanceof DomainEventMessage<?> domainEvent && domainEvent.getPayload() instanceof IncidentEvent event) {
-                writer.applyInOrder(IncidentViewRepository.REBUILD_TABLE, event, domainEvent.getSequenceNumber());
-            }
-            count++;
-        }
-        return count;
-    }
-
-    private static TrackedEventMessage<?> nextOf(BlockingStream<TrackedEventMessage<?>> stream) {
-        try {
-            return stream.nextAvailable();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while replaying events", e);
-        }
-    }
-
 }
