@@ -7,6 +7,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.io.IOException;
 import java.sql.SQLException;
@@ -21,14 +22,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The one definition of "the database cannot be reached", and the answer to it: 503 in the
  * envelope with {@code Retry-After}, so that clients and webhook senders try again later instead
- * of taking the failure as final. A failure is a database outage when any of its causes is:
+ * of taking the failure as final. A failure is a database outage when, among its causes:
  * <ul>
- *   <li>an {@link SQLException} of SQLState class 08 (connection exception: refused, broken, closed),
- *       or 57P01–57P03 (the server is shutting down, crashed or not accepting connections yet),
- *       or 53300 (no connection slot left), which includes the connection pool's time-out
- *       ({@link SQLTransientConnectionException});</li>
- *   <li>without any SQLException in the chain, Spring's {@link DataAccessResourceFailureException}
- *       (which includes {@code CannotGetJdbcConnectionException}).</li>
+ *   <li>the first {@link SQLException} that has an SQLState has one of class 08 (connection
+ *       exception: refused, broken, closed), or 57P01–57P03 (the server is shutting down, crashed
+ *       or does not accept connections yet), or 53300 (no connection slot left); the connection
+ *       pool's time-out ({@link SQLTransientConnectionException}) is one whatever its state;</li>
+ *   <li>or, when no SQLException says, there is Spring's {@link DataAccessResourceFailureException}
+ *       (which includes {@code CannotGetJdbcConnectionException}) or {@link TransactionSystemException}:
+ *       a commit or rollback that failed on a connection the pool had just found broken, whose
+ *       "Connection is closed" carries no SQLState.</li>
  * </ul>
  * An SQLException of any other state (a constraint, a value PostgreSQL refuses) is not an outage:
  * "retry later" would make a sender repeat a request that can never succeed.
@@ -50,14 +53,17 @@ public final class DatabaseUnavailable {
 
     public static boolean isCause(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        boolean resourceFailure = false;
+        boolean connectionFailure = false;
         for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                return isOutage(sql);
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+                return true;
             }
-            resourceFailure |= cause instanceof DataAccessResourceFailureException;
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return isOutage(sql.getSQLState());
+            }
+            connectionFailure |= cause instanceof DataAccessResourceFailureException || cause instanceof TransactionSystemException;
         }
-        return resourceFailure;
+        return connectionFailure;
     }
 
     /** The answer of a controller to {@code failure}. */
@@ -86,11 +92,7 @@ public final class DatabaseUnavailable {
         }
     }
 
-    private static boolean isOutage(SQLException sql) {
-        if (sql instanceof SQLTransientConnectionException || sql instanceof SQLNonTransientConnectionException) {
-            return true;
-        }
-        String state = sql.getSQLState();
-        return state != null && (state.startsWith(CONNECTION_EXCEPTION_CLASS) || OUTAGE_STATES.contains(state));
+    private static boolean isOutage(String sqlState) {
+        return sqlState.startsWith(CONNECTION_EXCEPTION_CLASS) || OUTAGE_STATES.contains(sqlState);
     }
 }
