@@ -3,20 +3,20 @@ package com.sizemotion.incidents.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sizemotion.incidents.app.support.ApiClient;
 import com.sizemotion.incidents.app.support.DatabaseProxy;
+import com.sizemotion.incidents.app.support.ServiceProcess;
+import com.sizemotion.incidents.app.support.ServiceProcessTest;
 import com.sizemotion.incidents.app.support.TestDatabase;
 import com.sizemotion.incidents.app.web.DatabaseUnavailable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,26 +35,15 @@ import static org.awaitility.Awaitility.await;
  * The database goes away under load and comes back, through a {@link DatabaseProxy} (the shared
  * server is never touched): meanwhile every answer is the 503 envelope with Retry-After and health
  * says DOWN; once it is back the service answers 2xx again within five seconds, without a restart,
- * and every incident it acknowledged is there.
+ * and every incident it acknowledged is there. The service runs as the packaged jar, as in
+ * production (in this JVM, with assertions on, pgjdbc turns a batch on a killed connection into an
+ * AssertionError: pgjdbc#1458).
  */
-@SpringBootTest(classes = IncidentServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class DatabaseOutageIT {
+class DatabaseOutageIT extends ServiceProcessTest {
 
     private static final String ADMIN_PASSWORD = "it-admin-password";
-    private static final TestDatabase DATABASE = TestDatabase.create();
-    private static final DatabaseProxy PROXY = TestDatabase.proxy();
     private static final Duration RECOVERY = Duration.ofSeconds(5);
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-
-    @DynamicPropertySource
-    static void postgresBehindTheProxy(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE.url(PROXY));
-        registry.add("spring.datasource.username", () -> TestDatabase.USER);
-        registry.add("spring.datasource.password", () -> TestDatabase.PASSWORD);
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> 10);
-        registry.add("incidents.admin.password", () -> ADMIN_PASSWORD);
-    }
 
     private enum Kind { CREATE, ALERT, SEARCH, ADMIN, HEALTH }
 
@@ -71,18 +60,27 @@ class DatabaseOutageIT {
         }
     }
 
-    @LocalServerPort
-    private int port;
-
+    private DatabaseProxy proxy;
+    private ServiceProcess service;
     private ApiClient api;
     private long teamId;
     private String token;
 
     @BeforeEach
-    void teamAndToken() {
-        api = new ApiClient("http://127.0.0.1:" + port, ADMIN_PASSWORD);
+    void serviceBehindTheProxy() {
+        proxy = TestDatabase.proxy();
+        Map<String, String> environment = new HashMap<>(ServiceProcess.postgres(database, ADMIN_PASSWORD));
+        environment.put("SPRING_DATASOURCE_URL", database.url(proxy));
+        service = ServiceProcess.start(environment, workingDirectory);
+        api = new ApiClient(service.baseUrl(), ADMIN_PASSWORD);
         teamId = api.createTeam("outage-" + UUID.randomUUID());
         token = api.createToken("{\"name\":\"outage\",\"team_ids\":[%d],\"rate_limit_per_minute\":1000000}".formatted(teamId));
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        service.close();
+        proxy.close();
     }
 
     @ParameterizedTest(name = "{0} requests in flight")
@@ -94,12 +92,12 @@ class DatabaseOutageIT {
         try (Load load = new Load(inFlight, journal)) {
             await().atMost(PATIENCE).until(() -> count(journal, Answer::succeeded) >= inFlight);
 
-            PROXY.cut();
+            proxy.cut();
             cutAt = System.nanoTime();
             await().atMost(PATIENCE).until(() -> count(journal, answer -> answer.startedAt() > cutAt) >= 2L * inFlight
                     && count(journal, answer -> answer.kind() == Kind.HEALTH && answer.startedAt() > cutAt) > 0);
 
-            PROXY.restore();
+            proxy.restore();
             restoredAt = System.nanoTime();
             await().atMost(PATIENCE).until(() -> count(journal, answer -> answer.succeeded() && answer.startedAt() > restoredAt) >= inFlight);
         }
