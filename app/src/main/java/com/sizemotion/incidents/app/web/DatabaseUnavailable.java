@@ -7,7 +7,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.TransactionSystemException;
 
 import java.io.IOException;
 import java.sql.SQLException;
@@ -28,10 +27,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *       exception: refused, broken, closed), or 57P01–57P03 (the server is shutting down, crashed
  *       or does not accept connections yet), or 53300 (no connection slot left); the connection
  *       pool's time-out ({@link SQLTransientConnectionException}) is one whatever its state;</li>
- *   <li>or, when no SQLException says, there is Spring's {@link DataAccessResourceFailureException}
- *       (which includes {@code CannotGetJdbcConnectionException}) or {@link TransactionSystemException}:
- *       a commit or rollback that failed on a connection the pool had just found broken, whose
- *       "Connection is closed" carries no SQLState.</li>
+ *   <li>or the SQLException without a state that HikariCP throws for any use of a connection it
+ *       has just found broken ("Connection is closed"): the commit, rollback or statement that
+ *       follows the first failure on it, which Spring and Bucket4j report instead of that one;</li>
+ *   <li>or, when no SQLException says, Spring's {@link DataAccessResourceFailureException}
+ *       (which includes {@code CannotGetJdbcConnectionException}).</li>
  * </ul>
  * An SQLException of any other state (a constraint, a value PostgreSQL refuses) is not an outage:
  * "retry later" would make a sender repeat a request that can never succeed.
@@ -44,6 +44,7 @@ public final class DatabaseUnavailable {
 
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
     private static final Set<String> OUTAGE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    private static final String BROKEN_CONNECTION_OF_THE_POOL = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
     private static final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - RETRY_AFTER.toNanos());
@@ -53,7 +54,7 @@ public final class DatabaseUnavailable {
 
     public static boolean isCause(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        boolean connectionFailure = false;
+        boolean resourceFailure = false;
         for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
                 return true;
@@ -61,9 +62,12 @@ public final class DatabaseUnavailable {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 return isOutage(sql.getSQLState());
             }
-            connectionFailure |= cause instanceof DataAccessResourceFailureException || cause instanceof TransactionSystemException;
+            if (cause instanceof SQLException sql && isBrokenConnectionOfThePool(sql)) {
+                return true;
+            }
+            resourceFailure |= cause instanceof DataAccessResourceFailureException;
         }
-        return connectionFailure;
+        return resourceFailure;
     }
 
     /** The answer of a controller to {@code failure}. */
@@ -90,6 +94,11 @@ public final class DatabaseUnavailable {
         } else {
             log.debug("Answering 503: the database cannot be reached", failure);
         }
+    }
+
+    private static boolean isBrokenConnectionOfThePool(SQLException sql) {
+        StackTraceElement[] thrownAt = sql.getStackTrace();
+        return thrownAt.length > 0 && thrownAt[0].getClassName().equals(BROKEN_CONNECTION_OF_THE_POOL);
     }
 
     private static boolean isOutage(String sqlState) {

@@ -45,9 +45,15 @@ class DatabaseUnavailableTest {
     }
 
     @Test
-    void recognisesARollbackOnAConnectionThePoolFoundBroken() {
+    void recognisesAnyUseOfAConnectionThePoolFoundBroken() {
+        SQLException closedByThePool = new SQLException("Connection is closed");
+        closedByThePool.setStackTrace(new StackTraceElement[]{new StackTraceElement(
+                "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection", "lambda$getClosedConnection$0", "ProxyConnection.java", 562)});
+
+        assertThat(DatabaseUnavailable.isCause(new TransactionSystemException("JDBC rollback failed", closedByThePool))).isTrue();
+        assertThat(DatabaseUnavailable.isCause(new IllegalStateException("bucket", closedByThePool))).isTrue();
         assertThat(DatabaseUnavailable.isCause(new TransactionSystemException("JDBC rollback failed",
-                new SQLException("Connection is closed")))).isTrue();
+                new SQLException("closed by something else")))).isFalse();
     }
 
     @Test
