@@ -19,6 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -122,7 +124,8 @@ class OneConnectionAtATimeIT {
         awaitIncident(api, token, alert.data().get("alerts").get(0).get("incident_id").asLong());
         assertThat(api.getAsToken("/api/v1/incidents?team_id=" + teamId, token).status()).isEqualTo(200);
         assertThat(api.getAsToken("/api/v1/incidents/" + id + "/history", token).status()).isEqualTo(200);
-        assertThat(api.getAsToken("/api/v1/reports/incidents?team_id=" + teamId, token).status()).isEqualTo(200);
+        assertThat(api.getAsToken("/api/v1/reports/incidents?from=%s&to=%s"
+                .formatted(LocalDate.now(ZoneOffset.UTC).minusDays(1), LocalDate.now(ZoneOffset.UTC).plusDays(1)), token).status()).isEqualTo(200);
         JsonNode tokens = api.getAsAdmin("/api/v1/admin/api-tokens").data();
         assertThat(api.patchAsAdmin("/api/v1/admin/api-tokens/" + tokens.get(0).get("id").asLong(),
                 "{\"rate_limit_per_minute\":999}").status()).isEqualTo(200);
