@@ -1,5 +1,6 @@
 package com.sizemotion.incidents.app.token;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -10,8 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Issues, changes and revokes API tokens and recognises them on requests. A look-up of a token is
@@ -34,14 +37,21 @@ public class ApiTokens {
     }
 
     static final Duration RECHECK_AFTER = Duration.ofMillis(500);
+    /**
+     * How long requests wait for another request's look-up, far longer than a look-up takes while
+     * the database answers (a connection within the pool's time-out, then one query by key). A
+     * look-up still running after that (a database that stopped answering without closing the
+     * connection) no longer holds the others back: they are answered 503, and the next one tries anew.
+     */
+    static final Duration LOOKUP_PATIENCE = Duration.ofSeconds(10);
     private static final int CACHE_LIMIT = 10_000;
 
     /** A look-up of one token hash, started at {@code startedAt}; its answer once {@code result} completes. */
     private record Lookup(CompletableFuture<Optional<ApiToken>> result, Instant startedAt) {
 
-        /** Still in progress, or done within {@link #RECHECK_AFTER} before {@code now}. */
+        /** Done within {@link #RECHECK_AFTER} before {@code now}, or in progress for less than {@link #LOOKUP_PATIENCE}. */
         boolean answersAt(Instant now) {
-            return !result.isDone() || !startedAt.plus(RECHECK_AFTER).isBefore(now);
+            return !startedAt.plus(result.isDone() ? RECHECK_AFTER : LOOKUP_PATIENCE).isBefore(now);
         }
 
         /** The answer, if the look-up succeeded. */
@@ -152,12 +162,18 @@ public class ApiTokens {
             }
         }
         try {
-            return current.result().join();
-        } catch (CompletionException e) {
+            return current.result().get(LOOKUP_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
-            throw e;
+            throw (Error) e.getCause();
+        } catch (TimeoutException e) {
+            throw new DataAccessResourceFailureException("The database did not answer the look-up of an API token within "
+                    + LOOKUP_PATIENCE.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DataAccessResourceFailureException("Interrupted while waiting for the look-up of an API token", e);
         }
     }
 }

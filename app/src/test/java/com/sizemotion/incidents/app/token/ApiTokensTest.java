@@ -150,6 +150,32 @@ class ApiTokensTest {
     }
 
     @Test
+    void startsAFreshLookUpWhenAnotherHasHungForLongerThanItsPatience() throws Exception {
+        CountDownLatch hung = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        when(repository.findByHash(ApiTokenFormat.sha256Hex(ISSUED_TOKEN)))
+                .thenAnswer(invocation -> {
+                    hung.countDown();
+                    release.await();
+                    return Optional.empty();
+                })
+                .thenReturn(Optional.of(stored(null, null)));
+        ExecutorService requests = Executors.newSingleThreadExecutor();
+        try {
+            Future<Optional<ApiToken>> first = requests.submit(() -> tokens.authenticate(ISSUED_TOKEN));
+            hung.await();
+            clock.advance(ApiTokens.LOOKUP_PATIENCE.plusSeconds(1));
+
+            assertThat(tokens.authenticate(ISSUED_TOKEN)).isPresent();
+            verify(repository, times(2)).findByHash(anyString());
+            release.countDown();
+            first.get();
+        } finally {
+            requests.shutdownNow();
+        }
+    }
+
+    @Test
     void forgetsAFailedLookUpSoThatTheNextRequestTriesAgain() {
         String hash = ApiTokenFormat.sha256Hex(ISSUED_TOKEN);
         when(repository.findByHash(hash))
@@ -173,7 +199,7 @@ class ApiTokensTest {
     private static long threadsWaitingForAnotherLookUp() {
         return Thread.getAllStackTraces().entrySet().stream()
                 .filter(thread -> thread.getKey().getName().equals(REQUEST_THREAD)
-                        && thread.getKey().getState() == Thread.State.WAITING
+                        && thread.getKey().getState() == Thread.State.TIMED_WAITING
                         && Arrays.stream(thread.getValue()).anyMatch(frame -> frame.getClassName().equals(CompletableFuture.class.getName())))
                 .count();
     }
