@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,10 @@ import java.util.function.UnaryOperator;
 /** The {@code api_token} table and each token's team scope. */
 @Repository
 class ApiTokenRepository {
+
+    /** Every column of {@code api_token}, once per team of the token's scope (once with a null team for all teams). */
+    private static final String WITH_TEAMS = """
+            SELECT t.*, s.team_id FROM api_token t LEFT JOIN api_token_team s ON s.token_id = t.id AND NOT t.all_teams""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -46,23 +51,24 @@ class ApiTokenRepository {
     }
 
     Optional<ApiToken> findByHash(String tokenHash) {
-        return jdbc.sql("SELECT * FROM api_token WHERE token_hash = ?").param(tokenHash).query(this::token).optional();
+        return jdbc.sql(WITH_TEAMS + " WHERE t.token_hash = ?").param(tokenHash).query(ApiTokenRepository::tokens)
+                .stream().findFirst();
     }
 
     Optional<ApiToken> findById(long id) {
-        return jdbc.sql("SELECT * FROM api_token WHERE id = ?").param(id).query(this::token).optional();
+        return jdbc.sql(WITH_TEAMS + " WHERE t.id = ?").param(id).query(ApiTokenRepository::tokens).stream().findFirst();
     }
 
     List<ApiToken> findAll() {
-        return jdbc.sql("SELECT * FROM api_token ORDER BY id").query(this::token).list();
+        return jdbc.sql(WITH_TEAMS + " ORDER BY t.id").query(ApiTokenRepository::tokens);
     }
 
     /** Applies {@code change} to the token under a row lock, so that concurrent changes never lose one another. */
     @Transactional
     Optional<ApiToken> update(long id, UnaryOperator<ApiToken> change) {
-        Optional<ApiToken> current = jdbc.sql("SELECT * FROM api_token WHERE id = ? FOR UPDATE").param(id)
-                .query(this::token).optional();
-        return current.map(change).map(changed -> {
+        // the row lock first: a concurrent change waits here, then reads what this one wrote
+        jdbc.sql("SELECT id FROM api_token WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional();
+        return findById(id).map(change).map(changed -> {
             jdbc.sql("UPDATE api_token SET name = ?, all_teams = ?, rate_limit_per_minute = ?, limit_version = ? WHERE id = ?")
                     .params(changed.name(), changed.teamIds() == null, changed.rateLimitPerMinute(),
                             changed.limitVersion(), id)
@@ -98,18 +104,30 @@ class ApiTokenRepository {
         }
     }
 
-    private ApiToken token(ResultSet rs, int row) throws SQLException {
-        long id = rs.getLong("id");
-        return new ApiToken(id, rs.getString("name"), rs.getString("token_prefix"),
-                rs.getBoolean("all_teams") ? null : teamsOf(id), rs.getInt("rate_limit_per_minute"),
-                rs.getLong("limit_version"), instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("expires_at")),
-                instant(rs.getTimestamp("revoked_at")));
-    }
-
-    private Set<Long> teamsOf(long tokenId) {
-        return new HashSet<>(jdbc.sql("SELECT team_id FROM api_token_team WHERE token_id = ?").param(tokenId)
-                .query(Long.class).list());
+    /**
+     * The tokens of a {@link #WITH_TEAMS} result, one row per (token, team), in the rows' order. One
+     * query per look-up: a query per token from inside the row mapper would hold this connection
+     * while asking the pool for another, and under load every connection ends up waiting for one.
+     */
+    private static List<ApiToken> tokens(ResultSet rs) throws SQLException {
+        Map<Long, ApiToken> tokens = new LinkedHashMap<>();
+        while (rs.next()) {
+            long id = rs.getLong("id");
+            ApiToken token = tokens.get(id);
+            if (token == null) {
+                token = new ApiToken(id, rs.getString("name"), rs.getString("token_prefix"),
+                        rs.getBoolean("all_teams") ? null : new HashSet<>(), rs.getInt("rate_limit_per_minute"),
+                        rs.getLong("limit_version"), instant(rs.getTimestamp("created_at")),
+                        instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("expires_at")),
+                        instant(rs.getTimestamp("revoked_at")));
+                tokens.put(id, token);
+            }
+            long teamId = rs.getLong("team_id");
+            if (!rs.wasNull() && token.teamIds() != null) {
+                token.teamIds().add(teamId);
+            }
+        }
+        return List.copyOf(tokens.values());
     }
 
     private static Timestamp timestamp(Instant instant) {

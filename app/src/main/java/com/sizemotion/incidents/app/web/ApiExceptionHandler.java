@@ -22,8 +22,9 @@ import java.util.Map;
 
 /**
  * Turns every exception that leaves a controller into the API's error envelope. Client mistakes
- * get their 4xx with a message that says what to fix; only genuine faults are 500s, and those
- * never show a stack trace.
+ * get their 4xx with a message that says what to fix; an unreachable database is a 503 that asks
+ * to retry ({@link DatabaseUnavailable}); only genuine faults are 500s, and those never show a
+ * stack trace.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -86,6 +87,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> other(Exception e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            return DatabaseUnavailable.answer(e);
+        }
         if (e instanceof ErrorResponse errorResponse) {
             return errorResponse(errorResponse);
         }

@@ -34,6 +34,16 @@ public final class TestDatabase {
         return jdbcUrl(name);
     }
 
+    /** A proxy in front of this database's server that a test can cut and restore ({@link #url(DatabaseProxy)}). */
+    public static DatabaseProxy proxy() {
+        return DatabaseProxy.to(HOST, Integer.parseInt(PORT));
+    }
+
+    /** The JDBC URL of this database through the proxy. */
+    public String url(DatabaseProxy proxy) {
+        return "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + name;
+    }
+
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), USER, PASSWORD);
     }
