@@ -618,7 +618,11 @@ def scenario_kill(ctx):
     for round_ in range(1, ctx.mode["kills"] + 1):
         load = Load(ctx, "kill", node, ctx.mode["kill_concurrency"], max_seconds=300)
         load.start()
-        time.sleep(ctx.rng.uniform(3.0, 6.0))
+        # kill once the load flows (as many 2xx as requests in flight), at a random moment after that
+        flowing_deadline = time.time() + 90
+        while time.time() < flowing_deadline and sum(1 for a in list(load.answers) if a.ok) < load.concurrency:
+            time.sleep(0.25)
+        time.sleep(ctx.rng.uniform(1.0, 4.0))
         node.kill9()
         killed_at = time.time()
         time.sleep(1.0)
@@ -1342,7 +1346,7 @@ def duplicates_in_read_model(ctx):
 MODES = {
     "full": {"kills": 10, "kill_concurrency": 32, "race_keys": 500, "db_levels": [16, 64, 128],
              "db_faults": ["restart", "outage"], "outage_seconds": 20, "db_warmup_seconds": 5, "recovery_window": 60,
-             "fuzz_bodies": 20000, "fuzz_concurrency": 8, "verify_seconds": 60, "catch_up_seconds": 60,
+             "fuzz_bodies": 20000, "fuzz_concurrency": 16, "verify_seconds": 60, "catch_up_seconds": 60,
              "recovery_threshold": 5.0},
     "short": {"kills": 1, "kill_concurrency": 16, "race_keys": 50, "db_levels": [64], "db_faults": ["restart"],
               "outage_seconds": 20, "db_warmup_seconds": 4, "recovery_window": 20, "fuzz_bodies": 400,
