@@ -611,6 +611,18 @@ def describe(answer):
 
 # -------------------------------------------------------------------------------- scenarios
 
+def ensure_up(ctx, label):
+    """Node a must be UP before each scenario; one that is not (say, wedged by the previous database
+    fault) is a failed check, and is restarted so that the next scenarios still measure something."""
+    health = ctx.node_a.health(timeout=15)[1] if ctx.node_a.alive() else "not running"
+    if health == "UP":
+        return
+    ctx.checks.check(f"node a healthy before {label}", False, f"health {health}; restarting it")
+    ctx.node_a.stop()
+    ctx.node_a.start()
+    ctx.node_a.wait_up()
+
+
 def scenario_kill(ctx):
     """kill -9 of the node under load, restarted each time; then every acknowledged incident is read back."""
     node = ctx.node_a
@@ -738,11 +750,7 @@ def scenario_db(ctx):
     threshold = ctx.mode["recovery_threshold"]
     for level in ctx.mode["db_levels"]:
         for fault in ctx.mode["db_faults"]:
-            if not ctx.node_a.alive() or ctx.node_a.health()[1] != "UP":
-                log("node a is not UP before the database fault; restarting it")
-                ctx.node_a.stop()
-                ctx.node_a.start()
-                ctx.node_a.wait_up()
+            ensure_up(ctx, f"db {fault} c={level}")
             label = f"db {fault} c={level}"
             window = ctx.mode["recovery_window"]
             load = Load(ctx, "db", ctx.node_a, level, max_seconds=ctx.mode["outage_seconds"] + window + 60)
@@ -1448,6 +1456,7 @@ def main():
         ctx.service = Service(settings, ctx.node_a)
         for name in scenarios:
             log(f"== scenario {name}")
+            ensure_up(ctx, name)
             globals()[f"scenario_{name}"](ctx)
         log("== end of run")
         if ctx.figures.caught_up is None or "fuzz" not in scenarios:
