@@ -1232,7 +1232,7 @@ def scenario_fuzz(ctx):
         http_ = state.setdefault("http", Http(ctx.node_a))
         endpoint, method, path, headers, raw, name = fuzzer.body(index)
         answer = http_.send(method, path, raw, headers)
-        ctx.journal.record("fuzz", answer, index=index, endpoint=endpoint, mutation=name)
+        ctx.journal.record("fuzz", answer, index=index, endpoint=endpoint, mutation=name[2:])
         problems = []
         if answer.status is None:
             problems.append("no answer")
