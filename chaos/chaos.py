@@ -250,7 +250,7 @@ class Node:
 
     def start(self):
         self.starts += 1
-        log_path = os.path.join(settings_out(), f"service-{self.name}-{self.starts}.log")
+        log_path = os.path.join(self.settings.out, f"service-{self.name}-{self.starts}.log")
         environment = dict(os.environ)
         environment.update({
             "SPRING_DATASOURCE_URL": f"jdbc:postgresql://127.0.0.1:{self.settings.pg_port}/{DATABASE}",
@@ -266,7 +266,7 @@ class Node:
         with open(log_path, "w") as out:
             self.process = subprocess.Popen(command, env=environment, stdout=out, stderr=subprocess.STDOUT,
                                             stdin=subprocess.DEVNULL, start_new_session=True)
-        with open(os.path.join(settings_out(), "nodes.pids"), "a") as pids:
+        with open(os.path.join(self.settings.out, "nodes.pids"), "a") as pids:
             pids.write(f"{self.process.pid}\n")
         log(f"node {self.name}: started pid {self.process.pid} on port {self.port} (log {os.path.basename(log_path)})")
         self.log_path = log_path
@@ -306,13 +306,6 @@ class Node:
             log(f"node {self.name}: did not stop within 40 s of SIGTERM; killing it")
             self.process.kill()
             self.process.wait()
-
-
-_OUT = None
-
-
-def settings_out():
-    return _OUT
 
 
 class Database:
@@ -830,13 +823,6 @@ ODD_TEXT = ["\u202e", "\ufeff", "\U0001F525", "\u00e9\u0301", "\r\n", "\t", "\\"
 WRONG_TYPES = [None, True, False, [], {}, "", "x", 0, -1, 1.5, [None], [[]], {"a": {}}, "null"]
 NUMBERS = ["1e400", "-1e400", "99999999999999999999999999", "9223372036854775808", "-9223372036854775809",
            "1.0000000000000000000001", "0.5", "-0", "1E2", "4.0", "2147483648", "NaN", "Infinity", "0x10", "01"]
-
-
-def deep(depth, leaf="x"):
-    value = leaf
-    for _ in range(depth):
-        value = {"d": value}
-    return value
 
 
 def deep_json(depth):
@@ -1425,10 +1411,9 @@ def overrides(mode):
 
 
 def main():
-    global _OUT
     args, scenarios = parse_args()
     settings = Settings()
-    settings.out = _OUT = env("CHAOS_OUT")
+    settings.out = env("CHAOS_OUT")
     settings.jar = env("CHAOS_JAR")
     settings.pg_ctl = env("CHAOS_PG_CTL")
     settings.pg_data = env("CHAOS_PG_DATA")
