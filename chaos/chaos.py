@@ -96,6 +96,7 @@ class Answer:
         self.answer = b""
         self.error = None
         self.retry_after = None
+        self.sent = True
         self.t_start = self.t_end = time.time()
         self._json = None
         self._parsed = False
@@ -193,6 +194,12 @@ class Http:
             except (OSError, http.client.HTTPException) as e:
                 self.close()
                 answer.error = f"{type(e).__name__}: {e}"
+            except (ValueError, UnicodeError) as e:
+                # http.client itself refused the request (say, a character it will not put in a header):
+                # nothing reached the service, so this is no answer of the service's
+                self.close()
+                answer.error = f"not sent: {type(e).__name__}: {e}"
+                answer.sent = False
             answer.t_end = time.time()
             return answer
         return answer
@@ -1220,7 +1227,9 @@ def scenario_fuzz(ctx):
         answer = http_.send(method, path, raw, headers)
         ctx.journal.record("fuzz", answer, index=index, endpoint=endpoint, mutation=name[2:])
         problems = []
-        if answer.status is None:
+        if not answer.sent:
+            pass
+        elif answer.status is None:
             problems.append("no answer")
         elif answer.status >= 500:
             problems.append(f"{answer.status}")
@@ -1234,7 +1243,8 @@ def scenario_fuzz(ctx):
             stats["2xx"] += answer.ok
             stats["5xx"] += answer.status is not None and answer.status >= 500
             stats["non_json"] += answer.status is not None and not answer.is_envelope()
-            stats["no_answer"] += answer.status is None
+            stats["no_answer"] += answer.status is None and answer.sent
+            stats["not_sent"] = stats.get("not_sent", 0) + (not answer.sent)
             if problems:
                 failures.append((index, endpoint, name, problems, answer))
         if index % 1000 == 999:
@@ -1248,9 +1258,10 @@ def scenario_fuzz(ctx):
     silent = sum(s["no_answer"] for s in by_mutation.values())
     ctx.figures.add(server_errors=server_errors, non_json=non_json, no_answer=silent)
     log(f"fuzz: {count} requests in {elapsed:.0f} s")
-    print("fuzz by mutation (sent / 2xx / 5xx / non-JSON / unanswered):")
+    print("fuzz by mutation (requests / 2xx / 5xx / non-JSON / unanswered / refused by the client itself):")
     for name, s in sorted(by_mutation.items()):
-        print(f"  {name[2:]:<24} {s['sent']:>6} {s['2xx']:>6} {s['5xx']:>5} {s['non_json']:>5} {s['no_answer']:>5}")
+        print(f"  {name[2:]:<24} {s['sent']:>6} {s['2xx']:>6} {s['5xx']:>5} {s['non_json']:>5} {s['no_answer']:>5}"
+              f" {s.get('not_sent', 0):>5}")
     examples = []
     seen = set()
     for index, endpoint, name, problems, answer in failures:
