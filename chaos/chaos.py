@@ -191,7 +191,8 @@ class Http:
                 if reused and attempt == 0:
                     continue   # a kept-alive connection the server had closed meanwhile: once more on a new one
                 answer.error = f"{type(e).__name__}: {e}"
-            except (OSError, http.client.HTTPException) as e:
+            except (OSError, http.client.HTTPException, AttributeError) as e:
+                # AttributeError: http.client after the peer vanished mid-request (its socket already gone)
                 self.close()
                 answer.error = f"{type(e).__name__}: {e}"
             except (ValueError, UnicodeError) as e:
@@ -473,8 +474,8 @@ class Load:
     """Workers sending valid creates, Alertmanager deliveries and reads of their own incidents to one
     node until stopped (bounded by max_seconds). Keeps every answer for the scenario's figures."""
 
-    def __init__(self, ctx, scenario, node, concurrency, max_seconds):
-        self.ctx, self.scenario, self.node = ctx, scenario, node
+    def __init__(self, ctx, scenario, run, node, concurrency, max_seconds):
+        self.ctx, self.scenario, self.run_label, self.node = ctx, scenario, run, node
         self.concurrency, self.max_seconds = concurrency, max_seconds
         self.stop_event = threading.Event()
         self.answers = []
@@ -496,18 +497,18 @@ class Load:
 
     def run(self, worker, deadline):
         ctx = self.ctx
-        rng = random.Random(f"{ctx.s.seed}-{self.scenario}-{worker}")
+        rng = random.Random(f"{ctx.s.seed}-{self.run_label}-{worker}")
         http_ = Http(self.node)
         mine = []
         n = 0
         while not self.stop_event.is_set() and time.time() < deadline:
             n += 1
-            key = f"{ctx.s.run_id}-{self.scenario}-{worker}-{n}"
+            key = f"{ctx.s.run_id}-{self.run_label}-{worker}-{n}"   # unique: every create is a new incident
             choice = rng.random()
             expected = None
             if choice < 0.70 or not mine:
                 severity = 1 + n % 4
-                title = f"chaos {self.scenario} {worker}-{n}"
+                title = f"chaos {self.run_label} {worker}-{n}"
                 body = {"team_id": ctx.service.team_id, "title": title, "severity": severity,
                         "external_id": key, "source": "chaos", "tags": ["chaos", self.scenario],
                         "metadata": {"worker": worker, "n": n}}
@@ -628,7 +629,7 @@ def scenario_kill(ctx):
     node = ctx.node_a
     all_answers = []
     for round_ in range(1, ctx.mode["kills"] + 1):
-        load = Load(ctx, "kill", node, ctx.mode["kill_concurrency"], max_seconds=300)
+        load = Load(ctx, "kill", f"kill{round_}", node, ctx.mode["kill_concurrency"], max_seconds=300)
         load.start()
         # kill once the load flows (as many 2xx as requests in flight), at a random moment after that
         flowing_deadline = time.time() + 90
@@ -753,7 +754,8 @@ def scenario_db(ctx):
             ensure_up(ctx, f"db {fault} c={level}")
             label = f"db {fault} c={level}"
             window = ctx.mode["recovery_window"]
-            load = Load(ctx, "db", ctx.node_a, level, max_seconds=ctx.mode["outage_seconds"] + window + 60)
+            load = Load(ctx, "db", f"db-{fault}-{level}", ctx.node_a, level,
+                        max_seconds=ctx.mode["outage_seconds"] + window + 60)
             load.start()
             # The fault comes once the load flows: at least as many 2xx as requests in flight (a cold JVM
             # on 2 cores needs a while), and not before the warm-up time.
