@@ -34,7 +34,7 @@ Environment (defaults in brackets):
   CHAOS_PG_PORT [55432]         port of the PostgreSQL cluster the script creates (127.0.0.1 only)
   CHAOS_PG_BIN [/usr/lib/postgresql/<newest>/bin]  where initdb, pg_ctl and postgres are
   CHAOS_JAVA_OPTS []            extra JVM options for the service nodes
-  CHAOS_FUZZ_BODIES, CHAOS_KILLS, CHAOS_DB_LEVELS, CHAOS_OUTAGE_SECONDS, CHAOS_RACE_KEYS,
+  CHAOS_FUZZ_BODIES, CHAOS_KILLS, CHAOS_DB_LEVELS, CHAOS_DB_FAULTS, CHAOS_OUTAGE_SECONDS, CHAOS_RACE_KEYS,
   CHAOS_RECOVERY_THRESHOLD       override the mode's figures (see chaos/README.md)
 The client journal, the service logs and PostgreSQL's log go to chaos/out/<timestamp>/.
 EOF
