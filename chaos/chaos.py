@@ -201,6 +201,8 @@ class Http:
                 self.close()
                 answer.error = f"not sent: {type(e).__name__}: {e}"
                 answer.sent = False
+            # an answer cut off half-way (the node killed while writing it) is no answer: the client never got it
+            answer.status = answer.content_type = answer.retry_after = None
             answer.t_end = time.time()
             return answer
         return answer
