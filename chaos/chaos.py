@@ -1188,7 +1188,13 @@ def m_wrong_method_or_path(f, rng, endpoint, body, headers, path):
                                                      "/api/v1/incidents?as_of=99999999999", "/api/v1/incidents?q=%00",
                                                      "/api/v1/incidents?q=%ED%A0%80", "/api/v1/incidents?cursor=%00%00",
                                                      "/api/v1/incidents?cursor=" + "A" * 5000,
-                                                     "/api/v1/incidents?team_id=" + "9" * 30])}
+                                                     "/api/v1/incidents?team_id=" + "9" * 30,
+                                                     "/api/v1/incidents/1?as_of=%2B294277-01-01T00:00:00Z",
+                                                     "/api/v1/incidents/1?as_of=-290309-01-01T00:00:00Z",
+                                                     "/api/v1/incidents/1?as_of=99999999999999",
+                                                     "/api/v1/incidents?created_to=%2B294277-01-01T00:00:00Z",
+                                                     "/api/v1/reports/incidents?from=2026-01-01&to=%2B294277-01-01T00:00:00Z",
+                                                     "/api/v1/reports/incidents?from=-290309-01-01T00:00:00Z&to=2026-01-01"])}
     return {"method": rng.choice(["PUT", "DELETE"]), "path": "/api/v1/integrations/" + endpoint}
 
 
