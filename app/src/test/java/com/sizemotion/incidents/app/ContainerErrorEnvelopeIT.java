@@ -143,6 +143,20 @@ class ContainerErrorEnvelopeIT extends PostgresServiceTest {
     }
 
     @Test
+    void answers400InTheEnvelopeToANulInAParameterName() {
+        assertThat(message(http.send("GET /api/v1/incidents?%00=1 HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basicAdmin()
+                + "\r\nConnection: close\r\n\r\n"), 400)).startsWith("Bad request");
+    }
+
+    @Test
+    void answersErrorsAsJsonWhateverTheAcceptHeaderAsksFor() {
+        for (String accept : new String[]{"text/html", "application/xml", "image/png"}) {
+            assertThat(message(http.send("GET /api/v1/incidents HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept
+                    + "\r\nAuthorization: " + basicAdmin() + "\r\nConnection: close\r\n\r\n"), 406)).startsWith("Not acceptable");
+        }
+    }
+
+    @Test
     void answersInTheEnvelopeOnEveryPathActuatorAndPagesIncluded() {
         message(http.send(get("/actuator/health?a|b")), 400);
         message(http.send(get("/admin/api-tokens?a|b")), 400);

@@ -73,7 +73,7 @@ public final class DatabaseUnavailable {
     /** The answer of a controller to {@code failure}. */
     public static ResponseEntity<ApiError> answer(Throwable failure) {
         report(failure);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        return ApiError.answer(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER.toSeconds()))
                 .body(ApiError.of(MESSAGE));
     }

@@ -19,6 +19,6 @@ class EnvelopeErrorController implements ErrorController {
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        return ResponseEntity.status(status).body(ApiError.of(StatusMessages.of(request, status.value())));
+        return ApiError.answer(status).body(ApiError.of(StatusMessages.of(request, status.value())));
     }
 }
