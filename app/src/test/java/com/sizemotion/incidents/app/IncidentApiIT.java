@@ -74,6 +74,20 @@ class IncidentApiIT extends PostgresServiceTest {
     }
 
     @Test
+    void readsAnIncidentTheReadModelHasNoRowForFromItsEvents() {
+        Response created = create("{\"team_id\":%d,\"title\":\"Projection behind\",\"severity\":2,\"tags\":[\"db\"]}".formatted(teamId));
+        long id = created.data().get("id").asLong();
+        DATABASE.update("DELETE FROM incident_view WHERE id = " + id);
+
+        Response read = api.getAsToken("/api/v1/incidents/" + id, token);
+
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.data().get("title").asText()).isEqualTo("Projection behind");
+        assertThat(read.data().get("severity").asText()).isEqualTo("Sev 2");
+        assertThat(read.data().get("tags")).extracting(JsonNode::asText).containsExactly("db");
+    }
+
+    @Test
     void returnsTheExistingIncidentForARepeatedExternalId() {
         String body = """
                 {"team_id": %d, "title": "High CPU usage", "severity": "Sev 2", "external_id": "datadog_alert_%s"}"""

@@ -7,10 +7,11 @@ import org.springframework.stereotype.Component;
 import java.util.Optional;
 
 /**
- * An incident as readers see it now: the read model's row, unless the projection could not apply
- * one of its events. Such an incident has events in the projection's dead-letter queue (its row
- * is then missing or behind), and is folded from its event stream instead, so that it stays
- * readable until an admin retries or drops the dead letters.
+ * An incident as readers see it now: the read model's row, unless the row cannot be trusted. An
+ * incident the read model has no row for yet (its projection is behind, after a database outage or
+ * on another node) or one with events in the projection's dead-letter queue (its row is then
+ * behind) is folded from its event stream instead, so that an incident the API has acknowledged
+ * is always readable.
  */
 @Component
 class IncidentReader {
@@ -30,11 +31,11 @@ class IncidentReader {
 
     Optional<IncidentState> current(long incidentId) {
         Optional<IncidentState> row = views.load(IncidentViewRepository.LIVE_TABLE, incidentId);
-        Optional<String> incidentKey = row.map(IncidentState::incidentKey).or(() -> keyOf(incidentId));
-        if (incidentKey.isEmpty() || !deadLettered(incidentKey.get())) {
-            return row;
+        if (row.isEmpty()) {
+            return keyOf(incidentId).flatMap(history::current);
         }
-        return history.current(incidentKey.get());
+        String incidentKey = row.get().incidentKey();
+        return deadLettered(incidentKey) ? history.current(incidentKey) : row;
     }
 
     private boolean deadLettered(String incidentKey) {
