@@ -1,5 +1,7 @@
 package com.sizemotion.incidents.app.config;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -36,8 +38,20 @@ class AxonSerializerConfiguration {
         return jacksonSerializer();
     }
 
-    private static Serializer jacksonSerializer() {
-        ObjectMapper mapper = new ObjectMapper()
+    /**
+     * Reads back whatever it wrote: Jackson's default read limits (names of 50,000 characters,
+     * numbers of 1,000 digits) are lower than what an accepted alert can carry (a webhook's
+     * metadata names), and an event that cannot be read back stops its incident for good.
+     */
+    static Serializer jacksonSerializer() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNameLength(Integer.MAX_VALUE)
+                        .maxStringLength(Integer.MAX_VALUE)
+                        .maxNumberLength(Integer.MAX_VALUE)
+                        .build())
+                .build();
+        ObjectMapper mapper = new ObjectMapper(factory)
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
