@@ -71,6 +71,6 @@ class IncidentProjection {
 
     @QueryHandler
     Optional<IncidentView> handle(FindIncidentQuery query) {
-        return reader.current(query.incidentId()).map(state -> state.toView(views.publicUrl()));
+        return reader.projected(query.incidentId()).map(state -> state.toView(views.publicUrl()));
     }
 }

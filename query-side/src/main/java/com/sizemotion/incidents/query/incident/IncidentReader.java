@@ -7,11 +7,11 @@ import org.springframework.stereotype.Component;
 import java.util.Optional;
 
 /**
- * An incident as readers see it now: the read model's row, unless the row cannot be trusted. An
- * incident the read model has no row for yet (its projection is behind, after a database outage or
- * on another node) or one with events in the projection's dead-letter queue (its row is then
- * behind) is folded from its event stream instead, so that an incident the API has acknowledged
- * is always readable.
+ * An incident as readers see it now. The read model's row, unless it cannot be trusted: an
+ * incident with events in the projection's dead-letter queue (its row is then missing or behind) is
+ * folded from its event stream, and so is, for readers of one incident, an incident the read model
+ * has no row for yet (its projection is behind, after a database outage or on another node), so
+ * that an incident the API acknowledged is always readable.
  */
 @Component
 class IncidentReader {
@@ -29,13 +29,23 @@ class IncidentReader {
         this.jdbc = jdbc;
     }
 
+    /** The incident for a reader of this one incident: as {@link #projected}, or folded from its events while it has no row. */
     Optional<IncidentState> current(long incidentId) {
+        Optional<IncidentState> projected = projected(incidentId);
+        return projected.isPresent() ? projected : keyOf(incidentId).flatMap(history::current);
+    }
+
+    /**
+     * The incident as the read model has it, or will have it once its dead letters are retried:
+     * what a create waits for, so that search and reports show the incident when it answers.
+     */
+    Optional<IncidentState> projected(long incidentId) {
         Optional<IncidentState> row = views.load(IncidentViewRepository.LIVE_TABLE, incidentId);
-        if (row.isEmpty()) {
-            return keyOf(incidentId).flatMap(history::current);
+        Optional<String> incidentKey = row.map(IncidentState::incidentKey).or(() -> keyOf(incidentId));
+        if (incidentKey.isEmpty() || !deadLettered(incidentKey.get())) {
+            return row;
         }
-        String incidentKey = row.get().incidentKey();
-        return deadLettered(incidentKey) ? history.current(incidentKey) : row;
+        return history.current(incidentKey.get());
     }
 
     private boolean deadLettered(String incidentKey) {
