@@ -8,6 +8,7 @@ import com.sizemotion.incidents.api.incident.IncidentStatus;
 import com.sizemotion.incidents.api.incident.ReopenIncidentCommand;
 import com.sizemotion.incidents.api.incident.ResolveIncidentCommand;
 import com.sizemotion.incidents.api.web.FieldErrors;
+import com.sizemotion.incidents.command.incident.ContendedWriteException;
 import com.sizemotion.incidents.command.incident.IncidentIntake;
 import com.sizemotion.incidents.command.incident.IncidentLookupRepository;
 import com.sizemotion.incidents.command.incident.IncidentLookupRepository.LatestGeneration;
@@ -18,9 +19,11 @@ import com.sizemotion.incidents.command.team.TeamRepository;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.ErrorResponseException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -45,6 +48,7 @@ import java.util.Set;
 public class AlertActions {
 
     private static final Logger log = LoggerFactory.getLogger(AlertActions.class);
+    private static final String DELIVER_AGAIN_AFTER_SECONDS = "5";
 
     /** A delivery whose alerts were checked and may be carried out; each alert with its team. */
     public record CheckedDelivery(String source, List<AlertAction> actions, List<Long> teamIds,
@@ -112,15 +116,24 @@ public class AlertActions {
             AlertAction action = actions.get(i);
             try {
                 outcomes.add(execute(action, delivery.teamIds().get(i), delivery));
+            } catch (ContendedWriteException e) {
+                throw e;
             } catch (RuntimeException e) {
                 log.error("Alert {} of {} ({}) from {} failed; the delivery is answered with 503 so that it is retried",
                         i + 1, actions.size(), action.key(), delivery.source(), e);
-                throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Alert " + (i + 1) + " of "
-                        + actions.size() + " (" + action.key() + ") could not be handled; the alerts before it were. "
-                        + "Deliver the payload again: handling it twice is safe.", e);
+                throw deliverAgain("Alert " + (i + 1) + " of " + actions.size() + " (" + action.key()
+                        + ") could not be handled; the alerts before it were. Deliver the payload again: handling it twice is safe.", e);
             }
         }
         return new IntegrationSummary(List.copyOf(outcomes));
+    }
+
+    /** A 503 with {@code Retry-After}, so that the tool delivers the payload again after a pause. */
+    private static ErrorResponseException deliverAgain(String message, RuntimeException cause) {
+        ErrorResponseException answer = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE,
+                ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, message), cause);
+        answer.getHeaders().set(HttpHeaders.RETRY_AFTER, DELIVER_AGAIN_AFTER_SECONDS);
+        return answer;
     }
 
     private AlertOutcome execute(AlertAction action, long teamId, CheckedDelivery delivery) {

@@ -23,8 +23,9 @@ import com.sizemotion.incidents.command.team.TeamRepository;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.ErrorResponseException;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -205,12 +206,13 @@ class AlertActionsTest {
                 .thenReturn(result(CreateIncidentResult.Outcome.CREATED, 11))
                 .thenThrow(new IllegalStateException("database gone"));
 
-        ResponseStatusException failure = catchThrowableOfType(ResponseStatusException.class, () -> alertActions.handle(
+        ErrorResponseException failure = catchThrowableOfType(ErrorResponseException.class, () -> alertActions.handle(
                 "alertmanager", List.of(open("alertmanager:f1", null), open("alertmanager:f2", null), open("alertmanager:f3", null)),
                 TEAM_5, TEAM_5_TOKEN));
 
         assertThat(failure.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-        assertThat(failure.getReason()).startsWith("Alert 2 of 3 (alertmanager:f2) could not be handled");
+        assertThat(failure.getBody().getDetail()).startsWith("Alert 2 of 3 (alertmanager:f2) could not be handled");
+        assertThat(failure.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
     }
 
     private static AlertAction.Open open(String key, Long teamId) {
