@@ -1,5 +1,6 @@
 package com.sizemotion.incidents.app.web;
 
+import com.sizemotion.incidents.api.web.BrokenPooledConnection;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,6 @@ public final class DatabaseUnavailable {
 
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
     private static final Set<String> OUTAGE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
-    private static final String BROKEN_CONNECTION_OF_THE_POOL = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailable.class);
     private static final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - RETRY_AFTER.toNanos());
@@ -62,7 +62,7 @@ public final class DatabaseUnavailable {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 return isOutage(sql.getSQLState());
             }
-            if (cause instanceof SQLException sql && isBrokenConnectionOfThePool(sql)) {
+            if (cause instanceof SQLException sql && BrokenPooledConnection.is(sql)) {
                 return true;
             }
             resourceFailure |= cause instanceof DataAccessResourceFailureException;
@@ -94,11 +94,6 @@ public final class DatabaseUnavailable {
         } else {
             log.debug("Answering 503: the database cannot be reached", failure);
         }
-    }
-
-    private static boolean isBrokenConnectionOfThePool(SQLException sql) {
-        StackTraceElement[] thrownAt = sql.getStackTrace();
-        return thrownAt.length > 0 && thrownAt[0].getClassName().equals(BROKEN_CONNECTION_OF_THE_POOL);
     }
 
     private static boolean isOutage(String sqlState) {

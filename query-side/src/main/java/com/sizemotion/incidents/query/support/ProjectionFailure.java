@@ -1,5 +1,6 @@
 package com.sizemotion.incidents.query.support;
 
+import com.sizemotion.incidents.api.web.BrokenPooledConnection;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -56,7 +57,8 @@ public record ProjectionFailure(String type, String message, boolean isTransient
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
                     || cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                    || cause instanceof SQLException broken && BrokenPooledConnection.is(broken)) {
                 return true;
             }
             if (cause.getCause() == cause) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -45,6 +46,17 @@ class ProjectionFailureTest {
         assertThat(ProjectionFailure.of(new SQLException("terminating connection due to administrator command", "57P01")).isTransient()).isTrue();
         assertThat(ProjectionFailure.of(new SQLException("deadlock detected", "40P01")).isTransient()).isTrue();
         assertThat(ProjectionFailure.of(new SQLException("current transaction is aborted", "25P02")).isTransient()).isTrue();
+    }
+
+    @Test
+    void connectionThePoolFoundBrokenIsTransient() {
+        SQLException closedByThePool = new SQLException("Connection is closed");
+        closedByThePool.setStackTrace(new StackTraceElement[]{new StackTraceElement(
+                "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection", "lambda$getClosedConnection$0", "ProxyConnection.java", 562)});
+
+        assertThat(ProjectionFailure.of(new TransactionSystemException("JDBC rollback failed", closedByThePool)).isTransient()).isTrue();
+        assertThat(ProjectionFailure.of(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("closed by something else"))).isTransient()).isFalse();
     }
 
     @Test
